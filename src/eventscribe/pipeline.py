@@ -1,0 +1,129 @@
+"""The pipeline: a pure function from a batch of Articles to a batch of DocResults.
+
+Stages, each its own module (read top to bottom to see where a fact enters):
+
+1. ``nlp``            spaCy parse: sentences, entities, dependencies (``nlp.pipe``, batched)
+2. ``geo.finder``     toponyms in the text; ``geo.resolver`` resolves them jointly per document
+3. ``events.detect``  each sentence unit typed in ACLED's taxonomy (or not an event)
+4. ``extract.*``      dates, actors, fatalities, weapons, claims, read around each event sentence
+5. ``compose``        mentions of one event within one article merged; fields carry provenance
+
+Models load once per process (``load_nlp``/``load_gazetteer`` are cached), so the same
+``process_batch`` runs in one process, in a local pool or on Dask workers; the output is
+keyed by content hashes, so merging results from many workers makes no duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from .compose import compose_document
+from .errors import EventscribeError
+from .geo.finder import find_toponyms
+from .geo.gazetteer import Gazetteer, load_gazetteer
+from .geo.resolver import Resolver
+from .nlp import load_nlp
+from .settings import Settings
+from .types import Article, DocResult, Event
+
+__all__ = ["Pipeline", "extract", "process_batch"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Pipeline:
+    """Articles in, DocResults out. Pass ``nlp``/``gazetteer`` to use doubles or shared models."""
+
+    settings: Settings
+    nlp: Language
+    gazetteer: Gazetteer
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, *, nlp: Language | None = None,
+             gazetteer: Gazetteer | None = None) -> Pipeline:
+        """The pipeline with its models (each loaded once per process)."""
+        settings = settings or Settings.from_env()
+        return cls(
+            settings=settings,
+            nlp=nlp if nlp is not None else load_nlp(settings.model),
+            gazetteer=gazetteer if gazetteer is not None else load_gazetteer(settings.gazetteer_path),
+        )
+
+    @property
+    def version(self) -> str:
+        return f"eventscribe {__version__}"
+
+    def pipe(self, items: Iterable[Article | EventscribeError]) -> Iterator[DocResult]:
+        """Stream results in input order; input errors pass through as error results."""
+        pending: list[Article] = []
+        for item in items:
+            if isinstance(item, Article):
+                problem = self._check(item)
+                if problem is None:
+                    pending.append(item)
+                    if len(pending) >= self.settings.batch_size:
+                        yield from self._run(pending)
+                        pending = []
+                    continue
+                yield DocResult(article=item, origin=item.origin or item.id, error=problem)
+                continue
+            yield from self._run(pending)
+            pending = []
+            origin = getattr(item, "origin", "input")
+            yield DocResult(article=None, origin=origin, error=str(item))
+        yield from self._run(pending)
+
+    def _check(self, article: Article) -> str | None:
+        if not article.text.strip():
+            return f"{article.origin or article.id}: empty text"
+        if len(article.text) > self.settings.max_chars:
+            return (f"{article.origin or article.id}: {len(article.text):,} characters exceeds max_chars "
+                    f"{self.settings.max_chars:,} (raise EVENTSCRIBE_MAX_CHARS to accept it)")
+        return None
+
+    def _run(self, batch: list[Article]) -> Iterator[DocResult]:
+        if not batch:
+            return
+        docs = self.nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=self.settings.batch_size)
+        for doc, article in docs:
+            yield self.process_doc(doc, article)
+
+    def process_doc(self, doc: Doc, article: Article) -> DocResult:
+        """One parsed article to its result; an unexpected failure becomes that document's error."""
+        origin = article.origin or article.id
+        try:
+            spans = find_toponyms(doc, self.gazetteer)
+            toponyms = Resolver(self.gazetteer).resolve(doc.text, spans)
+            mentions = compose_document(doc, article, toponyms, gazetteer=self.gazetteer,
+                                        settings=self.settings)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            log.exception("failed on %s", origin)
+            return DocResult(article=article, origin=origin, error=f"{origin}: {type(exc).__name__}: {exc}")
+        return DocResult(article=article, origin=origin, mentions=mentions)
+
+
+def process_batch(articles: list[Article], settings: Settings | None = None) -> list[DocResult]:
+    """The pure batch function for pools and Dask: models load once per worker process."""
+    return list(Pipeline.load(settings).pipe(articles))
+
+
+def extract(text: str, *, published: dt.date | str | None = None, doc_id: str | None = None,
+            pipeline: Pipeline | None = None) -> list[Event]:
+    """Events reported in one text, each with its mentions (see ``Event.to_record()``)."""
+    from .dedup import group_events
+
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    article = Article.from_text(text, doc_id=doc_id, published=published, origin=doc_id or "text")
+    result = next((pipeline or Pipeline.load()).pipe([article]))
+    if result.error:
+        raise EventscribeError(result.error)
+    return group_events(result.mentions)

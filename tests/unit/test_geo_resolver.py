@@ -1,0 +1,152 @@
+"""Fast tests of the gazetteer keys, the in-memory gazetteer and the resolver."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.geo import InMemoryGazetteer, Resolver, geo_precision
+from eventscribe.geo._text import loose_key, name_key, split_generic
+from eventscribe.types import Place, Span
+
+
+def _place(name: str, cc: str, country: str, admin1: str | None, lat: float, lon: float,
+           pop: int = 0, feature: str = "PPL") -> Place:
+    return Place(name=name, country=country, country_code=cc, admin1=admin1, latitude=lat,
+                 longitude=lon, feature=feature, population=pop)
+
+
+@pytest.fixture
+def gazetteer() -> InMemoryGazetteer:
+    entries = [
+        (_place("Paris", "FR", "France", "Ile-de-France", 48.85, 2.35, 2_138_551, "PPLC"), ["Lutetia"]),
+        (_place("Paris", "US", "United States", "Texas", 33.66, -95.56, 24_782), []),
+        (_place("Lamar County", "US", "United States", "Texas", 33.67, -95.57, 0, "ADM2"), []),
+        (_place("Texas", "US", "United States", "Texas", 31.25, -99.25, 22_000_000, "ADM1"), []),
+        (_place("United States", "US", "United States", None, 39.76, -98.5, 327_000_000, "PCLI"),
+         ["US", "USA"]),
+        (_place("Tripoli", "LY", "Libya", "Tripoli", 32.89, 13.19, 1_150_989, "PPLC"), []),
+        (_place("Tripoli", "LB", "Lebanon", "North", 34.44, 35.85, 229_398), []),
+        (_place("Libya", "LY", "Libya", None, 28.0, 17.0, 6_000_000, "PCLI"), []),
+        (_place("Lebanon", "LB", "Lebanon", None, 33.83, 35.83, 4_000_000, "PCLI"), []),
+        (_place("Beirut", "LB", "Lebanon", "Beirut", 33.89, 35.49, 1_916_100, "PPLC"), []),
+        (_place("Ayn Zarah", "LY", "Libya", "Tripoli", 32.80, 13.25, 3_000), ["Ain Zara"]),
+        (_place("Ayn Zarah", "EG", "Egypt", "Giza", 30.0, 31.0, 5_000), []),
+        (_place("Khān Shaykhūn", "SY", "Syria", "Idlib", 35.44, 36.65, 48_975),
+         ["Khan Shaykhun", "Khan-Sheikhoun"]),
+        (_place("Jisr ash Shughūr", "SY", "Syria", "Idlib", 35.81, 36.32, 39_311),
+         ["Jisr ash Shughur", "Jisr Al-Shughour"]),
+        (_place("Idlib", "SY", "Syria", "Idlib", 35.93, 36.63, 128_840), ["Idleb"]),
+        (_place("Idlib", "SY", "Syria", "Idlib", 35.8, 36.6, 442_917, "ADM1"), ["Idlib Governorate"]),
+        (_place("Syria", "SY", "Syria", None, 35.0, 38.0, 16_000_000, "PCLI"), []),
+    ]
+    return InMemoryGazetteer(entries, admin1_codes={("SY", "12"): "Idlib"},
+                             demonyms={"Syrian": "SY", "Libyan": "LY"})
+
+
+def _spans(text: str, *names: str) -> list[Span]:
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Span(start, start + len(name), name))
+        pos = start + len(name)
+    return out
+
+
+@pytest.mark.parametrize("variant", ["Khan Shaykhun", "Khan-Shaykhun", "Khan Sheikhoun", "KHAN SHAYKHUN"])
+def test_geo_normalisation_variants_meet(gazetteer: InMemoryGazetteer, variant: str) -> None:
+    assert [p.name for p in gazetteer.candidates(variant, fuzzy=True)] == ["Khān Shaykhūn"]
+
+
+def test_geo_arabic_article_forms_share_a_key() -> None:
+    assert name_key("Jisr al-Shugur")[:4] == name_key("Jisr ash Shughur")[:4] == "jisr"
+    assert loose_key("Jisr al-Shugur") == loose_key("Jisr ash Shughur")
+    assert name_key("Deir al-Zor") == name_key("Deir ez Zor")
+
+
+def test_geo_fuzzy_only_when_asked(gazetteer: InMemoryGazetteer) -> None:
+    assert gazetteer.candidates("Jisr al-Shugur") == []
+    assert gazetteer.candidates("Jisr al-Shugur", fuzzy=True)[0].country_code == "SY"
+
+
+def test_geo_generic_word_split() -> None:
+    assert split_generic("Idlib province") == ("Idlib", "province")
+    assert split_generic("City of Aleppo") == ("Aleppo", "city")
+    assert split_generic("Aleppo") == ("Aleppo", None)
+
+
+def test_geo_country_by_code_name_and_adjective(gazetteer: InMemoryGazetteer) -> None:
+    assert gazetteer.country("SY").name == "Syria"  # type: ignore[union-attr]
+    assert gazetteer.country("Syria").country_code == "SY"  # type: ignore[union-attr]
+    assert gazetteer.country("Syrian").country_code == "SY"  # type: ignore[union-attr]
+    assert gazetteer.country("Kurdish") is None
+    assert gazetteer.admin1_name("SY", "12") == "Idlib"
+    assert gazetteer.admin1("SY", "Idlib governorate").feature == "ADM1"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected_cc"),
+    [
+        ("A fire in Paris, Texas, near Lamar County, destroyed a barn.", ("Paris", "Texas", "Lamar County"), "US"),
+        ("Protesters marched in Paris on Sunday.", ("Paris",), "FR"),
+        ("Clashes in Tripoli, Lebanon, near Beirut.", ("Tripoli", "Lebanon", "Beirut"), "LB"),
+        ("Militias fought in Tripoli, the Libyan capital.", ("Tripoli",), "LY"),
+    ],
+)
+def test_geo_context_picks_the_namesake(gazetteer: InMemoryGazetteer, text: str,
+                                        names: tuple[str, ...], expected_cc: str) -> None:
+    top = Resolver(gazetteer).resolve(text, _spans(text, *names))
+    assert top[0].place is not None and top[0].place.country_code == expected_cc
+
+
+def test_geo_country_hint(gazetteer: InMemoryGazetteer) -> None:
+    text = "Shelling hit Tripoli."
+    top = Resolver(gazetteer).resolve(text, _spans(text, "Tripoli"), country_hint="LB")
+    assert top[0].place.country == "Lebanon"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["Clashes in Ayn Zarah (Tripoli) killed 3.",
+                                  "Clashes in Ayn Zarah, Tripoli killed 3."])
+def test_geo_town_province_pattern(gazetteer: InMemoryGazetteer, text: str) -> None:
+    top = Resolver(gazetteer).resolve(text, _spans(text, "Ayn Zarah", "Tripoli"))
+    assert top[0].place.country_code == "LY"  # type: ignore[union-attr]
+    assert top[0].place.admin1 == "Tripoli"  # type: ignore[union-attr]
+
+
+def test_geo_province_word_picks_the_division(gazetteer: InMemoryGazetteer) -> None:
+    text = "A post was hit in Idlib province. Later, in the city of Idlib, a depot burned."
+    spans = _spans(text, "Idlib", "Idlib")
+    top = Resolver(gazetteer).resolve(text, spans)
+    assert [t.place.feature for t in top] == ["ADM1", "PPL"]  # type: ignore[union-attr]
+    assert top[0].place.geo_precision == 3  # type: ignore[union-attr]
+
+
+def test_geo_unresolved_name_keeps_the_rest(gazetteer: InMemoryGazetteer) -> None:
+    text = "Raids near Qwxzyville and in Khan Shaykhun."
+    top = Resolver(gazetteer).resolve(text, _spans(text, "Qwxzyville", "Khan Shaykhun"))
+    assert len(top) == 2 and top[0].place is None
+    assert top[1].place.name == "Khān Shaykhūn" and top[1].place.admin1 == "Idlib"  # type: ignore[union-attr]
+    assert top[1].to_dict()["country"] == "Syria"
+
+
+def test_geo_demonym_resolves_to_country(gazetteer: InMemoryGazetteer) -> None:
+    text = "Syrian forces advanced."
+    top = Resolver(gazetteer).resolve(text, _spans(text, "Syrian"))
+    assert top[0].place.feature == "PCLI" and top[0].place.country_code == "SY"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature", "expected"),
+    [
+        ("An airstrike hit a compound near the city of Khan-Shaykhun.", "Khan-Shaykhun", "PPL", 2),
+        ("A meeting in the vicinity of the town of Sarmin was hit.", "Sarmin", "PPL", 2),
+        ("Shelling on the outskirts of Aleppo.", "Aleppo", "PPL", 2),
+        ("Clashes in the Aleppo countryside.", "Aleppo", "PPL", 2),
+        ("A car bomb exploded in Aleppo on Monday.", "Aleppo", "PPL", 1),
+        ("Fighting in Idlib province.", "Idlib", "ADM1", 3),
+        ("Troops were deployed across Syria.", "Syria", "PCLI", 3),
+    ],
+)
+def test_geo_precision_phrases(text: str, name: str, feature: str, expected: int) -> None:
+    start = text.index(name)
+    place = _place(name, "SY", "Syria", None, 35.0, 36.0, feature=feature)
+    assert geo_precision(text, Span(start, start + len(name), name), place) == expected
