@@ -70,6 +70,19 @@ def _territory_sub(c: Cues) -> str:
     return "Government regains territory" if gov else "Non-state actor overtakes territory"
 
 
+def _riot_sub(c: Cues) -> str:
+    # A crowd's violence is a Violent demonstration when it demonstrates, else Mob violence.
+    return "Violent demonstration" if c["protest"] or c["protest_weak"] else "Mob violence"
+
+
+def _clash_sub(c: Cues) -> str:
+    # A clash between unarmed groups ("party supporters clashed") with no arms and no armed
+    # party named is mob violence; any sign of arms or an armed party makes it an armed clash.
+    if c["armed_weapons"] or c["small_arms"] or c["armed_target"] or c["air"] or c["shelling"]:
+        return "Armed clash"
+    return "Mob violence" if c["unarmed_groups"] else "Armed clash"
+
+
 def _attack_sub(c: Cues) -> str:
     if c["armed_target"] and not c["civilian_target"]:
         return "Armed clash"
@@ -85,17 +98,19 @@ RULES: list[Rule] = [
     ("excessive_force", "Excessive force against protesters", "excessive", lambda c: True, 0.8),
     ("protest", _protest_sub, "protest", lambda c: True, 0.75),
     ("mob", "Mob violence", "mob", lambda c: _violent(c) or c["riot"], 0.7),
-    ("riot", "Violent demonstration", "riot", lambda c: re.search(r"\briot", c["riot"].group(0), re.I), 0.7),
+    ("riot", _riot_sub, "riot", lambda c: not c["armed_weapons"], 0.65),
     ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
-    ("air", "Air/drone strike", "air", lambda c: _violent(c) or re.search(r"strike|raid|bomb", c["air"].group(0), re.I), 0.85),
+    ("air", "Air/drone strike", "air", lambda c: _violent(c) or c["air_attack"], 0.85),
     ("grenade", "Grenade", "grenade", lambda c: _violent(c), 0.8),
     ("ied", "Remote explosive/landmine/IED", "ied_used", lambda c: c["ied"] or c["explosion"], 0.8),
-    ("shelling", "Shelling/artillery/missile attack", "shelling", lambda c: _violent(c) or re.search(r"shell|bombard", c["shelling"].group(0), re.I), 0.8),
+    # ACLED codes shelling mixed with small-arms fire as an armed clash
+    ("shelling_with_small_arms", "Armed clash", "shelling", lambda c: c["small_arms"] and (_violent(c) or c["shelling_attack"]), 0.7),
+    ("shelling", "Shelling/artillery/missile attack", "shelling", lambda c: _violent(c) or c["shelling_attack"], 0.8),
     ("territory_regained", _territory_sub, "regain", lambda c: True, 0.7),
     ("territory_taken", _territory_sub, "overtake", lambda c: c["armed_target"] or c["clash"], 0.6),
     ("abduction", "Abduction/forced disappearance", "abduct", lambda c: True, 0.8),
     ("sexual_violence", "Sexual violence", "sexual", lambda c: True, 0.8),
-    ("clash", "Armed clash", "clash", lambda c: True, 0.75),
+    ("clash", _clash_sub, "clash", lambda c: True, 0.75),
     ("attack", _attack_sub, "attack_verb", lambda c: c["civilian_target"] or c["armed_target"], 0.65),
     ("arrest", "Arrests", "arrest", lambda c: True, 0.65),
     ("looting", "Looting/property destruction", "looting", lambda c: True, 0.6),
@@ -103,6 +118,7 @@ RULES: list[Rule] = [
     ("headquarters", "Headquarters or base established", "hq", lambda c: True, 0.6),
     ("transfer", "Non-violent transfer of territory", "transfer", lambda c: True, 0.55),
     ("change", "Change to group/activity", "change", lambda c: True, 0.55),
+    ("protest_weak", "Peaceful protest", "protest_weak", lambda c: not _violent(c), 0.45),
     ("explosion", "Remote explosive/landmine/IED", "explosion", lambda c: True, 0.45),
 ]
 

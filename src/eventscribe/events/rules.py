@@ -25,6 +25,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"helicopters?|gunships?|aircraft|sorties?|air force|aerospace forces|airplanes?|"
         r"(?:su|mig|tu|mi|yak|l)-\d+\w*|f-\d\d\w*|bayraktar|kab-\d+\w*|barrel bombs?|"
         r"bombed from the air|precision (?:air)?strikes?|airstrike)\b"),
+    # words that are themselves an attack of that kind (no separate attack verb needed)
+    "air_attack": _c(r"\b(?:air[- ]?strikes?|air[- ]?raids?|air[- ]?attacks?|aerial (?:attack|bombardment|strike)s?|"
+                     r"drone (?:strike|attack)s?|sorties?|barrel bombs?|bomb(?:ed|ing|s)?)\b"),
+    "shelling_attack": _c(r"\b(?:shell(?:ed|ing|s)|bombard(?:ed|ment|ing|s)?|fired (?:\w+ ){0,3}?(?:shells|rockets|"
+                          r"missiles|mortars?|artillery|projectiles)|(?:rocket|missile|mortar|artillery) (?:attack|fire|"
+                          r"strike)s?|projectiles?)\b"),
     "shelling": _c(
         r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|howitzers?|grads?|mlrs|"
         r"katyushas?|projectiles?|tank (?:fire|rounds?)|cannon fire|heavy weapons?|"
@@ -51,12 +57,15 @@ CUES: dict[str, re.Pattern[str]] = {
         r"open(?:ed)? fire|fired|ambush(?:ed|es)?|raid(?:s|ed)?|assault(?:ed|s)?|storm(?:ed|s)?|"
         r"stabb(?:ed|ing)|behead(?:ed|ing)|execut(?:ed|ion)|tortur(?:ed|e)|beat(?:en|ing)?|"
         r"injur(?:ed|ing|ies)|wound(?:ed|ing|s)?|hack(?:ed)? to death|lynch(?:ed|ing)?|"
-        r"murder(?:ed|s)?|massacre(?:d|s)?|dead|died|wiped (?:\w+ )?out|pound(?:ed|ing))\b"),
+        r"murder(?:ed|s)?|massacre(?:d|s)?|dead|died|wiped (?:\w+ )?out|pound(?:ed|ing)|"
+        r"dropped (?:\w+ ){0,3}?(?:bombs?|grenades?|explosives|munitions|shells)|"
+        r"used (?:\w+ ){0,2}?(?:artillery|mortars?|rockets?|drones?|weapons|missiles?))\b"),
     "clash": _c(
         r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?fights?|fire ?fights?|exchange(?:s|d)? (?:of )?fire|"
         r"shoot-?outs?|battles?|battled|skirmish(?:es)?|armed confrontations?|"
         r"engaged (?:in )?(?:fierce |heavy )?(?:fighting|combat|clashes|battle)|"
-        r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|heavy machine[- ]guns?|counter-?attack(?:ed)?|"
+        r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|(?:heavy )?machine[- ]guns?|counter-?attack(?:ed)?|"
+        r"bursts? of fire|gunfire|"
         r"firing)\b"),
     "regain": _c(r"\b(?:recaptur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
                  r"took back|back under (?:government )?control|re-?took)\b"),
@@ -73,14 +82,27 @@ CUES: dict[str, re.Pattern[str]] = {
     "armed_target": _c(
         r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?|officers?|checkpoints?|convoys?|patrols?|"
         r"positions?|bases?|militants?|rebels?|insurgents?|fighters?|forces|militias?|militiamen|guards?|"
-        r"outposts?|barracks|gunmen|jihadists?|terrorists?)\b"),
+        r"outposts?|barracks|gunmen|jihadists?|terrorists?|divisions?|brigades?|battalions?|regiments?|corps|"
+        r"factions?|commanders?|combatants?)\b"),
+    "small_arms": _c(r"\b(?:small[- ]arms?|(?:heavy )?machine[- ]guns?|shots|gunfire|bursts? of fire|rifles?|"
+                     r"automatic weapons|light weapons|exchange(?:d|s)? (?:of )?fire)\b"),
+    "armed_weapons": _c(r"\b(?:guns?|gunmen|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|opened fire|"
+                        r"fired|armed|weapons?|ammunition|bullets?|machine[- ]guns?|explosives?)\b"),
+    "unarmed_groups": _c(r"\b(?:supporters|members of (?:the )?[\w-]+ (?:party|union|community|family|clan|tribe)|"
+                         r"villagers|residents|students|journalists|groups of|families|communities|two groups|"
+                         r"workers|traders|farmers|herders|neighbou?rs|relatives)\b"),
     # --- demonstrations ---------------------------------------------------------------
     "protest": _c(
         r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:e|ed|ion|ions|ors?|ing)|rall(?:y|ies|ied)|"
         r"march(?:ed|es)?|sit-?ins?|picket(?:ed|s)?|vigils?|hunger strike|went on strike|on strike|"
         r"strik(?:e|ing) workers|took to the streets|gathered to (?:demand|denounce|condemn|protest)|"
-        r"blockades?|blocked (?:a |the )?(?:road|highway|street)s?|chant(?:ed|ing)|motorcade|"
+        r"blockades?|blocked (?:\w+ ){0,6}?(?:roads?|highways?|streets?|routes?|traffic|access|entrance)|"
+        r"chant(?:ed|ing)|motorcade|"
         r"staged|placards?|banners?)\b"),
+    # weaker signs of a demonstration, used only when nothing else fires
+    "protest_weak": _c(r"\b(?:demand(?:ed|ing)|gathered|assembled|came out (?:on|into) the (?:roads|streets)|"
+                       r"voic(?:ed|ing) (?:their )?(?:rejection|opposition|anger|concern)|denounc(?:ed|ing)|"
+                       r"condemn(?:ed|ing)|(?:to|in) (?:denounce|condemn|reject|oppose)|boycott(?:ed)?)\b"),
     "intervention": _c(
         r"\b(?:dispers(?:e|ed|ing)|tear ?gas|water cannons?|rubber bullets?|baton(?:s|-charged)?|"
         r"lathi-?charg(?:e|ed)|police (?:intervened|broke up)|broke up|arrest(?:ed|s)?|detain(?:ed|s)?|"
@@ -88,7 +110,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "excessive": _c(r"\b(?:live (?:ammunition|rounds|fire)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
                     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead))\b"),
     "riot": _c(
-        r"\b(?:riot(?:s|ed|ing|ers)?|pelt(?:ed|ing)|threw (?:stones|rocks|bricks|petrol bombs|molotov)|"
+        r"\b(?:riot(?:s|ed|ing|ers)?|pelt(?:ed|ing)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|"
         r"stone[- ]pelting|molotov|torch(?:ed|ing)|set (?:on )?fire|set ablaze|burn(?:ed|t|ing) (?:tyres|tires)|"
         r"vandali[sz](?:ed|ing)|ransack(?:ed)?|clashed with (?:the )?police|violent(?:ly)?)\b"),
     "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents)|"
@@ -99,7 +121,7 @@ CUES: dict[str, re.Pattern[str]] = {
                  r"taken into custody|rounded up|nabbed)\b"),
     "agreement": _c(r"\b(?:agree(?:d|s)?|agreements?|signed|accords?|truce|peace deal|ceasefire deal|"
                     r"prisoner (?:exchange|swap)|exchanged prisoners|deal)\b"),
-    "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|dismantl(?:e|ed|ing)|"
+    "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|diffus(?:ed|ing)|weapons? caches?|dismantl(?:e|ed|ing)|"
                     r"intercept(?:ed|s|ion of)? (?:\w+ ){0,3}(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons)|"
                     r"(?:missiles?|rockets?|drones?|projectiles?) (?:\w+ ){0,3}(?:were |was )?intercepted|shot down|"
                     r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|drone|mine)|bomb disposal|foiled|"

@@ -24,6 +24,9 @@ __all__ = ["NER_PIPES", "find_toponyms"]
 NER_PIPES = ("tok2vec", "tagger", "ner")
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NOT_PLACE = {"DATE", "TIME", "NORP", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "northern", "southern", "eastern", "western", "central", "old", "new", "upper", "lower"}
 _ALWAYS_KEEP = {"GPE"}  # GPE entities are kept even when the gazetteer cannot place them
 _LOCATIVE = {"in", "near", "of", "at", "from", "to", "outside", "around", "towards", "toward",
              "into", "between", "across", "through", "via", "nearby", "inside", "within", "and",
@@ -55,16 +58,24 @@ def _known(gazetteer: Gazetteer, name: str, *, one_word: bool) -> bool:
 
 def _proper(tok: Any) -> bool:
     """Capitalised, not a stop word, and (when tagged) a proper noun."""
-    if not tok.text[:1].isupper() or tok.is_stop or not tok.is_alpha:
+    if not tok.text[:1].isupper() or tok.is_stop or not tok.is_alpha or tok.lower_ in _COMPASS:
         return False
     if tok.tag_ and tok.tag_ not in ("NNP", "NNPS"):
         return False
     return not (tok.is_sent_start and tok.lower_ in tok.vocab.strings and not tok.tag_)
 
 
-def find_toponyms(doc: Any, gazetteer: Gazetteer) -> list[Span]:
-    """Toponym spans of ``doc`` (character offsets into ``doc.text``)."""
+def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False) -> list[Span]:
+    """Toponym spans of ``doc`` (character offsets into ``doc.text``).
+
+    With ``adjectives``, national adjectives ("Syrian", "Israelis") tagged NORP count too,
+    as in the LGL/GeoVirus annotation convention; event extraction leaves them out.
+    """
     taken = [False] * len(doc)
+    for ent in doc.ents:  # names the NER says are dates or quantities ("March", "May")
+        if ent.label_ in _NOT_PLACE:
+            for k in range(ent.start, ent.end):
+                taken[k] = True
     found: list[tuple[int, int]] = []
 
     def add(start: int, end: int) -> None:
@@ -73,6 +84,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer) -> list[Span]:
             taken[k] = True
 
     for ent in doc.ents:
+        if adjectives and ent.label_ == "NORP" and gazetteer.country(ent.text.rstrip("s")):
+            add(ent.start, ent.end)
+            continue
         if ent.label_ not in _PLACE_LABELS:
             continue
         start, end = _strip(doc, ent.start, ent.end)
@@ -99,12 +113,18 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer) -> list[Span]:
         while j > i and (doc[j - 1].lower_ in _CONNECTORS):
             j -= 1
         hit = None
+        # "the town of Sarmin": the text itself says it is a place, so size does not matter
+        named_place = i >= 2 and prev == "of" and doc[i - 2].lower_ in ADMIN_WORDS | CITY_WORDS
         for end in range(j, i, -1):
             if end < len(doc) and doc[end - 1].lower_ in _CONNECTORS:
                 continue
-            if _known(gazetteer, doc[i:end].text, one_word=end - i == 1) and (
-                    end - i > 1 or _not_common(tok)):
-                hit = end
+            name = doc[i:end].text
+            one_word = end - i == 1
+            if one_word and not _not_common(tok):
+                continue
+            if (_known(gazetteer, name, one_word=one_word and not named_place)
+                    or (not one_word and gazetteer.candidates(name, fuzzy=True))):
+                hit = end  # multi-word runs may match through transliteration variants
                 break
         if hit:
             add(i, hit)

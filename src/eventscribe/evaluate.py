@@ -1,0 +1,81 @@
+"""``make eval``: run the project over ../shared/data through the CLI contract and score it.
+
+Prints each scorer's summary line (and field accuracies / confusions) and writes the full
+JSON results to ``--out``. Skips, with a reason, when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _run(cmd: list[str]) -> str:
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode not in (0, 1):  # 1: some inputs failed, still scored
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    return proc.stdout
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--out", type=Path, default=Path("out/eval"))
+    ap.add_argument("--only", default="seed,acled,case,lgl,geovirus", help="comma-separated subset")
+    a = ap.parse_args(argv)
+    if not (a.shared / "eval" / "score.py").is_file():
+        print(f"eval skipped: {a.shared}/eval/score.py not found (run beside ../shared)")
+        return 0
+    a.out.mkdir(parents=True, exist_ok=True)
+    cli = str(Path(sys.executable).with_name("eventscribe"))
+    data, scorers = a.shared / "data", a.shared / "eval"
+    only = set(a.only.split(","))
+    py = sys.executable
+    results: dict[str, object] = {}
+
+    def extract(name: str, src: Path) -> Path:
+        out = a.out / f"{name}.preds.jsonl"
+        t = time.perf_counter()
+        _run([cli, "extract", str(src), "--db", ":memory:", "--format", "jsonl", "--out", str(out), "--quiet"])
+        print(f"[{name}] extracted in {time.perf_counter() - t:.1f}s")
+        return out
+
+    def score(name: str, scorer: str, gold: Path, preds: Path) -> None:
+        # Each scorer with --json prints its JSON result, then its one-line summary last.
+        lines = _run([py, str(scorers / scorer), str(gold), str(preds), "--json"]).rstrip().splitlines()
+        res = json.loads("\n".join(lines[:-1]))
+        results[name] = res
+        for field, acc in sorted(res.get("field_accuracy", {}).items()):
+            print(f"[{name}] field {field}: {acc}")
+        for conf in res.get("top_confusions", []):
+            print(f"[{name}] confused {conf}")
+        print(f"[{name}] {lines[-1]}")
+
+    if "seed" in only:
+        score("seed", "score.py", data / "seed" / "gold.json", extract("seed", data / "seed" / "article.txt"))
+    if "acled" in only:
+        score("acled", "score.py", data / "acled" / "dev.jsonl", extract("acled", data / "acled" / "dev.jsonl"))
+    if "case" in only:
+        score("case", "score_types.py", data / "case2021" / "dev.jsonl", extract("case", data / "case2021" / "dev.jsonl"))
+    for geo in ("lgl", "geovirus"):
+        if geo not in only:
+            continue
+        for given in (True, False):
+            name = f"{geo}{'-given' if given else '-raw'}"
+            out = a.out / f"{name}.jsonl"
+            t = time.perf_counter()
+            _run([cli, "geoparse", str(data / "geo" / f"{geo}.jsonl"), "--out", str(out)] + (["--given-spans"] if given else []))
+            print(f"[{name}] geoparsed in {time.perf_counter() - t:.1f}s")
+            score(name, "score_geo.py", data / "geo" / f"{geo}.jsonl", out)
+    (a.out / "results.json").write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
