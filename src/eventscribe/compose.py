@@ -45,6 +45,14 @@ from .types import Article, EventMention, Place, Provenance, Span, Toponym
 __all__ = ["compose_document", "sentence_units"]
 
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
+_CASUALTY_ONLY = re.compile(r"^(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies)|kill(?:ed)?|dead|died|shot)$", re.I)
+# A dateline city: "MOGADISHU, Jan. 16 —" / "KYIV (Reuters) -" at the start of a paragraph.
+_DATELINE = re.compile(r"(?:^|\n)\s*[*_]*(?P<city>[A-Z][A-Z .'-]{2,40})(?:,[^\n]{0,40}?)?\s*(?:\(|—|–|-{1,2}|:)")
+_SAID_AT = re.compile(r"\b(?:briefing|conference|statement|told|said|speaking|interview|addressing|summit|visit)\b"
+                      r"[^,;.]{0,25}\b(?:in|at|from)\s+(?:the\s+)?$", re.I)
+# "Akinci drones", "Grad rockets": a capitalised word naming a weapon model, not a place
+_MODEL_NAME = re.compile(r"\b([A-Z][a-z]+) (?:drones?|jets?|missiles?|rockets?|tanks?|helicopters?|rifles?|"
+                         r"launchers?|bombers?|fighters? jets?|howitzers?|systems?)\b")
 _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|storage|depots?|caches?|workshops?|"
                         r"factor(?:y|ies)|stockpiles?|seized|found|recovered)\b[^,;.]*$", re.I)
 _FEATURE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
@@ -100,6 +108,10 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
                      settings: Settings) -> list[EventMention]:
     """The article's event mentions, repetitions merged, in text order."""
     units = sentence_units(doc)
+    body = _body_start(doc.text, article)
+    # The headline repeats the lead; datelines and headlines are context, not events.
+    units = [u for u in units if u.span.start_char >= body]
+    toponyms = _event_toponyms(doc, toponyms)
     ctx = _context(doc, article, toponyms, gazetteer, units)
     detections: list[tuple[_Unit, Detection | None]] = [(u, classify(u.span.text)) for u in units]
     modes = collections.Counter(d.sub_event_type for _, d in detections if d and d.sub_event_type in _REMOTE)
@@ -115,7 +127,10 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     mentions: list[EventMention] = []
     last: tuple[int, EventMention] | None = None  # (paragraph, mention) for place inheritance
     for u, det in detections:
-        if det is None:
+        elaboration = (det is not None and det.rule in ("attack", "explosion") and last is not None
+                       and u.paragraph - last[0] <= 1 and _CASUALTY_ONLY.search(u.span.text[det.start: det.end]))
+        if det is None or elaboration:
+            # "Four other passengers were wounded": more about the event just reported.
             if last is not None:
                 _attach_counts(u, last[1])
             continue
@@ -126,6 +141,27 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
         last = (u.paragraph, m)
     _inherit_claims(mentions)
     return _merge_repeats(mentions)
+
+
+def _body_start(text: str, article: Article) -> int:
+    """Where the article's body starts: after its headline, when the headline opens the text."""
+    if not article.title:
+        return 0
+    i = text.find(article.title.strip(), 0, 600)
+    return i + len(article.title.strip()) if i >= 0 else 0
+
+
+def _event_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """Toponyms that can place an event: not a dateline city, not a group's acronym ("ELN")."""
+    datelines = [(m.start("city"), m.end("city")) for m in _DATELINE.finditer(doc.text)]
+    groups = [(m.start(), m.end()) for pattern, _ in actors_mod.load_groups() for m in pattern.finditer(doc.text)]
+    models = [(m.start(1), m.end(1)) for m in _MODEL_NAME.finditer(doc.text)]
+
+    def overlaps(t: Toponym, ranges: list[tuple[int, int]]) -> bool:
+        return any(s < t.span.end and t.span.start < e for s, e in ranges)
+
+    return [t for t in toponyms if not overlaps(t, datelines) and not overlaps(t, groups)
+            and not overlaps(t, models)]
 
 
 def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gazetteer,
@@ -155,7 +191,7 @@ def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gaz
             break
     published = article.published
     lead = None
-    for u in units[:4]:
+    for u in [u for u in units if len(u.span) >= 6][:4]:
         recent = [d for d in find_dates(u.span.text, published=published, offset=u.span.start_char)
                   if published is None or 0 <= (published - d.date).days <= 7]
         if recent:
@@ -245,8 +281,19 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
             return None, None
         p = replace(chosen, geo_precision=3)
         return p, countries[0].span if countries else None
+    # "told the weekly briefing in Ankara": where it was said, not where it happened
+    inside = [t for t in inside if not _SAID_AT.search(sent.doc.text[max(sent.start_char, t.span.start - 40): t.span.start])]
     if inside:
-        best = min(inside, key=lambda t: (_FEATURE_RANK.get(t.place.feature, 0), -t.score))  # type: ignore[union-attr]
+        topic = ctx.country.country_code if ctx.country else None
+
+        def rank(t: Toponym) -> tuple[int, int, int, float]:
+            assert t.place is not None
+            before = sent.doc.text[max(sent.start_char, t.span.start - 40): t.span.start]
+            where_said = bool(_SAID_AT.search(before))  # "told a briefing in Ankara": not where it happened
+            return (int(where_said), _FEATURE_RANK.get(t.place.feature, 0),
+                    int(topic is not None and t.place.country_code != topic), -t.score)
+
+        best = min(inside, key=rank)
         assert best.place is not None
         p = replace(best.place, geo_precision=geo_precision(sent.doc.text, best.span, best.place))
         return p, best.span

@@ -57,7 +57,8 @@ def test_geo_seed_places_resolve_within_10km(gazetteer: SqliteGazetteer) -> None
         by_name.setdefault(t.span.text, []).append(t)
     for name, (lat, lon) in SEED_PLACES.items():
         assert name in by_name, f"{name} not found"
-        assert any(t.place and km(t.place.latitude, t.place.longitude, lat, lon) < 10 for t in by_name[name])
+        assert any(t.place and km(t.place.latitude, t.place.longitude, lat, lon) < 10 for t in by_name[name]), (
+            name, [t.place for t in by_name[name]])
     idlib = [t for t in by_name["Idlib"] if text[t.span.end:].startswith(" province")]
     assert idlib and all(t.place.feature == "ADM1" and t.place.geo_precision == 3 for t in idlib)
     sarmin = by_name["Sarmin"][0].place

@@ -100,7 +100,7 @@ RULES: list[Rule] = [
     ("mob", "Mob violence", "mob", lambda c: _violent(c) or c["riot"], 0.7),
     ("riot", _riot_sub, "riot", lambda c: not c["armed_weapons"], 0.65),
     ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
-    ("air", "Air/drone strike", "air", lambda c: _violent(c) or c["air_attack"], 0.85),
+    ("air", "Air/drone strike", "air", lambda c: c["strike_verb"] or c["air_attack"], 0.85),
     ("grenade", "Grenade", "grenade", lambda c: _violent(c), 0.8),
     ("ied", "Remote explosive/landmine/IED", "ied_used", lambda c: c["ied"] or c["explosion"], 0.8),
     # ACLED codes shelling mixed with small-arms fire as an armed clash
@@ -108,6 +108,8 @@ RULES: list[Rule] = [
     ("shelling", "Shelling/artillery/missile attack", "shelling", lambda c: _violent(c) or c["shelling_attack"], 0.8),
     ("territory_regained", _territory_sub, "regain", lambda c: True, 0.7),
     ("territory_taken", _territory_sub, "overtake", lambda c: c["armed_target"] or c["clash"], 0.6),
+    # police arresting suspects "in connection with the kidnapping" is an arrest, not an abduction
+    ("arrest_of_suspects", "Arrests", "arrest", lambda c: c["abduct"] and c["suspects"], 0.7),
     ("abduction", "Abduction/forced disappearance", "abduct", lambda c: True, 0.8),
     ("sexual_violence", "Sexual violence", "sexual", lambda c: True, 0.8),
     ("clash", _clash_sub, "clash", lambda c: True, 0.75),

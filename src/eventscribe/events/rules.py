@@ -25,6 +25,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"helicopters?|gunships?|aircraft|sorties?|air force|aerospace forces|airplanes?|"
         r"(?:su|mig|tu|mi|yak|l)-\d+\w*|f-\d\d\w*|bayraktar|kab-\d+\w*|barrel bombs?|"
         r"bombed from the air|precision (?:air)?strikes?|airstrike)\b"),
+    # verbs of striking a target (a helicopter that *evacuated* the wounded struck nothing)
+    "strike_verb": _c(r"\b(?:struck|strikes?|hit(?:s|ting)?|bomb(?:s|ed|ing)|target(?:s|ed|ing)?|fired|fire[ds]? (?:on|at)|"
+                      r"attack(?:s|ed|ing)?|destroy(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|kill(?:s|ed|ing)?|"
+                      r"shell(?:s|ed|ing)|pound(?:s|ed|ing)|raid(?:s|ed)?|wiped (?:\w+ )?out|dropped|launched)\b"),
     # words that are themselves an attack of that kind (no separate attack verb needed)
     "air_attack": _c(r"\b(?:air[- ]?strikes?|air[- ]?raids?|air[- ]?attacks?|aerial (?:attack|bombardment|strike)s?|"
                      r"drone (?:strike|attack)s?|sorties?|barrel bombs?|bomb(?:ed|ing|s)?)\b"),
@@ -64,8 +68,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?fights?|fire ?fights?|exchange(?:s|d)? (?:of )?fire|"
         r"shoot-?outs?|battles?|battled|skirmish(?:es)?|armed confrontations?|"
         r"engaged (?:in )?(?:fierce |heavy )?(?:fighting|combat|clashes|battle)|"
-        r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|(?:heavy )?machine[- ]guns?|counter-?attack(?:ed)?|"
-        r"bursts? of fire|gunfire|"
+        r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|counter-?attack(?:ed)?|"
+        r"bursts? of fire|gunfire|returned fire|came under (?:\w+ )?fire|traded fire|"
         r"firing)\b"),
     "regain": _c(r"\b(?:recaptur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
                  r"took back|back under (?:government )?control|re-?took)\b"),
@@ -100,9 +104,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"chant(?:ed|ing)|motorcade|"
         r"staged|placards?|banners?)\b"),
     # weaker signs of a demonstration, used only when nothing else fires
-    "protest_weak": _c(r"\b(?:demand(?:ed|ing)|gathered|assembled|came out (?:on|into) the (?:roads|streets)|"
-                       r"voic(?:ed|ing) (?:their )?(?:rejection|opposition|anger|concern)|denounc(?:ed|ing)|"
-                       r"condemn(?:ed|ing)|(?:to|in) (?:denounce|condemn|reject|oppose)|boycott(?:ed)?)\b"),
+    "protest_weak": _c(r"\b(?:demand(?:ed|ing) (?:the |that |their |an? )|(?:gathered|assembled|converged) (?:\w+ ){0,6}?"
+                       r"(?:to|and) (?:demand|protest|denounce|condemn|reject|oppose|call|express|voice|press)|"
+                       r"(?:gathered|assembled|converged) (?:outside|in front of|at the gates? of)|"
+                       r"came out (?:on|into) the (?:roads|streets)|"
+                       r"voic(?:ed|ing) (?:their )?(?:rejection|opposition|anger|concern)|boycott(?:ed)?)\b"),
     "intervention": _c(
         r"\b(?:dispers(?:e|ed|ing)|tear ?gas|water cannons?|rubber bullets?|baton(?:s|-charged)?|"
         r"lathi-?charg(?:e|ed)|police (?:intervened|broke up)|broke up|arrest(?:ed|s)?|detain(?:ed|s)?|"
@@ -116,6 +122,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents)|"
               r"group of (?:people|villagers|residents|men)|communal|villagers (?:attacked|beat)|"
               r"supporters of .{1,40} (?:attacked|clashed|beat))\b"),
+    "suspects": _c(r"\b(?:suspects?|suspected of|in connection with|involvement in|accused of|charged with)\b"),
     # --- strategic developments -------------------------------------------------------
     "arrest": _c(r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|apprehend(?:ed|s)?|took into custody|"
                  r"taken into custody|rounded up|nabbed)\b"),
@@ -144,7 +151,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "background": _c(r"\b(?:since (?:the (?:beginning|start)|(?:early |late |mid-?)?(?:january|february|march|april|may|june|"
                      r"july|august|september|october|november|december|\d{4}|last year|then))|"
                      r"have been at loggerheads|over the (?:past|last) (?:years|decade|months)|"
-                     r"in total|so far this year|to date|anniversary|years ago)\b"),
+                     r"in total|so far this year|to date|anniversary|years ago|for (?:decades|years|months|generations)|"
+                     r"(?:often|regularly|routinely|usually|frequently|typically|repeatedly) (?:\w+ )?(?:carr(?:y|ies) out|"
+                     r"plants?|attacks?|targets?|strikes?|launch(?:es)?|uses?|fights?|clash(?:es)?|shells?)|"
+                     r"in recent (?:years|months|weeks))\b"),
     "hypothetical": _c(r"\b(?:could|would|might|plan(?:s|ned)? to|threaten(?:ed|s)? to|hope to|"
                        r"intend(?:s|ed)? to|set to|vowed to|in case of)\b"),
     "non_event": _c(r"\b(?:returned (?:safely )?to (?:\w+ )*(?:base|airbase|airfield)|completed (?:their|its) "

@@ -53,10 +53,10 @@ def load_groups() -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
-_FORCE = (r"(?:army|armed forces|military|troops|soldiers|air ?force|aerospace forces|navy|naval forces|"
+_FORCE = (r"(?i:army|armed forces|military|troops|soldiers|air ?force|aerospace forces|navy|naval forces|"
           r"forces|warplanes|war planes|jets|fighter jets|aircraft|helicopters|drones|artillery|marines|"
           r"task force|national guard|gendarmerie|military police)")
-_STATE = re.compile(rf"\b(?:the )?(?P<adj>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:'s|’s)? (?:(?:government|regime|state|"
+_STATE = re.compile(rf"\b(?:[Tt]he )?(?!The\b)(?P<adj>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:'s|’s)? (?:(?:government|regime|state|"
                     rf"security|armed|special|regular|pro-government|national|coalition|allied) )*{_FORCE}\b")
 _GOV_FORCE = re.compile(rf"\b(?:government|regime|state|security|pro-government) {_FORCE}\b|\b(?:the )?(?:army|military|"
                         r"soldiers|troops|armed forces)\b", re.I)
@@ -108,6 +108,9 @@ class ActorFinder:
                                      (_RIOTERS, "Rioters", "rioters")):
             for m in pattern.finditer(text):
                 add(label + suffix, kind, m.start(), m.end())
+        if any(a.kind == "group" for a in found):
+            # "fighters of the ELN": a named group is the actor, not an unidentified one
+            found = [a for a in found if a.kind != "unidentified"]
         return sorted(found, key=lambda a: a.start)
 
     def generic(self, kind: str, *, country: str | None, sent: SpacySpan) -> ActorMention | None:

@@ -35,10 +35,20 @@ _APPOSITION = re.compile(r"(?:spokes(?:man|woman|person)|official|minister|comma
                          r"Lieutenant|Brigadier|Colonel|General|Col\.|Gen\.|Maj\.|Lt\.|Captain|Admiral)\s+)*"
                          r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _ACCORDING = re.compile(r"\baccording to (?:a |an |the )?(?P<who>[^,.;:\"“”()]{2,80})", re.I)
-_PRONOUN = re.compile(r"^(?:he|she|they|the spokesman|the spokeswoman|the spokesperson|the ministry|the official|"
+_PRONOUN = re.compile(r"^(?:he|she|the spokesman|the spokeswoman|the spokesperson|the ministry|the officials?|"
                       r"the general|the minister|the statement)$", re.I)
 _TITLES = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:Major|Lieutenant|Brigadier|Colonel|Col\.|Gen\.|General|Maj\.|Lt\.|"
                      r"Captain|Capt\.|Minister|President|Prime Minister|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+")
+
+
+def _generic(phrase: str) -> bool:
+    """A reference without a name ("a ministry spokesman", "the officials"): no capitalised
+    word after the first, and a word for a source."""
+    words = phrase.split()
+    named = any(w[:1].isupper() for w in words[1:])
+    return not named and bool(re.search(r"\b(?:spokes\w+|ministry|officials?|statement|army|military|police|"
+                                        r"government|authorities|source|sources|commander|agency|organi[sz]ation|group)\b",
+                                        phrase, re.I))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +90,14 @@ class ClaimTracker:
                 continue
             phrase = unit.doc[subj[0].left_edge.i: subj[0].right_edge.i + 1]
             text = phrase.text.strip(" ,")
-            if _PRONOUN.match(text) or text.lower() in {"spokesman", "spokeswoman"}:
+            if re.match(r"(?:no|none|nobody|neither)\b", text, re.I) or any(c.dep_ == "neg" for c in tok.children):
+                continue  # "No group said it was behind the blast" attributes nothing
+            if _PRONOUN.match(text) or _generic(text):
+                # "he", "the ministry", "a ministry spokesman": the source last named
                 if self.last is not None:
                     return Claim(self.last.claimant, phrase.start_char, phrase.end_char, phrase.text)
-                continue
-            if text.lower() in {"it", "we", "i", "you", "this", "that", "which", "who"}:
+                continue  # an unnamed source with nobody named before it says nothing usable
+            if text.lower() in {"it", "we", "i", "you", "this", "that", "which", "who", "they"}:
                 continue
             return self._remember(Claim(self._normalise(text), phrase.start_char, phrase.end_char, phrase.text))
         return None

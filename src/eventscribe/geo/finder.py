@@ -24,7 +24,7 @@ __all__ = ["NER_PIPES", "find_toponyms"]
 NER_PIPES = ("tok2vec", "tagger", "ner")
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_NOT_PLACE = {"DATE", "TIME", "NORP", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_NOT_PLACE = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
             "northern", "southern", "eastern", "western", "central", "old", "new", "upper", "lower"}
 _ALWAYS_KEEP = {"GPE"}  # GPE entities are kept even when the gazetteer cannot place them

@@ -1,0 +1,263 @@
+"""classify: one hand-written sentence in, one ACLED sub-event type (or None) out."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.events.detect import RULES, Detection, classify
+from eventscribe.events.rules import CUES, find
+from eventscribe.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type_of
+
+# Two or more sentences per sub-event type, in different news styles (headline, wire lede,
+# attributed quote, passive voice). All written for these tests.
+TYPED: list[tuple[str, str]] = [
+    # Battles
+    ("Soldiers and insurgents exchanged fire for three hours near the village of Kumba.", "Armed clash"),
+    ("Fighting broke out between the army and rebel fighters outside the town on Monday.", "Armed clash"),
+    ("Government troops recaptured the town of Kalo from militants after two days of fighting.",
+     "Government regains territory"),
+    ("The army regained control of the border town after fierce fighting.", "Government regains territory"),
+    ("The army retook control of the district headquarters on Friday.", "Government regains territory"),
+    ("Rebels seized the town of Bura after heavy clashes with local militias.",
+     "Non-state actor overtakes territory"),
+    ("Jihadist fighters captured the district centre after a day of fighting.",
+     "Non-state actor overtakes territory"),
+    # Explosions/Remote violence
+    ("Residents said chlorine gas was dropped on the neighbourhood in an attack that left dozens choking.",
+     "Chemical weapon"),
+    ("Government forces used sarin in a rocket attack on the suburb, the inquiry found.", "Chemical weapon"),
+    ("Warplanes struck a market in Maarat al-Numan on Tuesday, killing 9 people.", "Air/drone strike"),
+    ("A drone hit a fuel depot on the outskirts of the city overnight, officials said.", "Air/drone strike"),
+    ("Helicopter gunships bombed rebel positions near the border on Sunday.", "Air/drone strike"),
+    ("A suicide bomber blew himself up at a checkpoint, killing four policemen.", "Suicide bomb"),
+    ("A suicide car bomb exploded outside the barracks on Wednesday.", "Suicide bomb"),
+    ("Artillery shells hit a residential block in the city centre, wounding six civilians.",
+     "Shelling/artillery/missile attack"),
+    ("Rebels fired mortars at the airport late on Thursday.", "Shelling/artillery/missile attack"),
+    ("Militants fired rockets at the town, killing two residents.", "Shelling/artillery/missile attack"),
+    ("A roadside bomb struck a military convoy near Kandahar, killing two soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("A car bomb went off at a crowded bus station, killing 7 people.", "Remote explosive/landmine/IED"),
+    ("An improvised explosive device detonated next to a patrol, wounding three soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("Attackers threw a grenade into a crowded bar, injuring eleven people.", "Grenade"),
+    ("A hand grenade was hurled at the police station, wounding two officers.", "Grenade"),
+    # Violence against civilians
+    ("A woman was raped by armed men near the camp, a local activist said.", "Sexual violence"),
+    ("Militiamen sexually assaulted several women in the village, according to the UN.", "Sexual violence"),
+    ("Gunmen attacked a village and killed 14 civilians overnight.", "Attack"),
+    ("Unknown assailants shot dead a journalist outside his home on Monday.", "Attack"),
+    ("Gunmen kidnapped three aid workers on the road to the capital.", "Abduction/forced disappearance"),
+    ("Armed men abducted 20 students from their school dormitory.", "Abduction/forced disappearance"),
+    ("Gunmen stormed a church and abducted the priest.", "Abduction/forced disappearance"),
+    # Protests
+    ("Hundreds of teachers marched through the capital demanding unpaid salaries.", "Peaceful protest"),
+    ("Traders staged a peaceful protest outside the governor's office.", "Peaceful protest"),
+    ("Workers went on strike demanding higher wages.", "Peaceful protest"),
+    ("Police fired tear gas to disperse hundreds of demonstrators.", "Protest with intervention"),
+    ("Police arrested dozens of protesters at a rally in the capital.", "Protest with intervention"),
+    ("Security forces opened fire on protesters, killing five people.", "Excessive force against protesters"),
+    ("Soldiers used live ammunition against demonstrators in the square.", "Excessive force against protesters"),
+    ("Anti-government protesters were shot dead by police on Friday.", "Excessive force against protesters"),
+    # Riots
+    ("Protesters set fire to tyres and threw stones at police during the demonstration.",
+     "Violent demonstration"),
+    ("Students rioted and vandalised university buildings during a protest over fees.", "Violent demonstration"),
+    ("A mob lynched a man accused of theft in the market.", "Mob violence"),
+    ("An angry crowd attacked and beat a suspected thief to death.", "Mob violence"),
+    ("Supporters of the two parties clashed in the town, leaving three injured.", "Mob violence"),
+    # Strategic developments
+    ("The two sides signed a ceasefire agreement in the capital on Thursday.", "Agreement"),
+    ("The government and the rebel group agreed a prisoner exchange.", "Agreement"),
+    ("Police arrested five suspected militants on Tuesday.", "Arrests"),
+    ("Security officers detained the opposition leader at his home.", "Arrests"),
+    ("Two armed factions announced the formation of a joint command.", "Change to group/activity"),
+    ("The army deployed reinforcements to the border region.", "Change to group/activity"),
+    ("The two rebel groups merged into a single movement.", "Change to group/activity"),
+    ("Troops defused a roadside bomb on the main road.", "Disrupted weapons use"),
+    ("Air defences shot down two drones over the region overnight.", "Disrupted weapons use"),
+    ("Police seized a weapons cache in a raid on a farmhouse.", "Disrupted weapons use"),
+    ("The militants established a new base in the forest.", "Headquarters or base established"),
+    ("The group set up a headquarters in the abandoned school.", "Headquarters or base established"),
+    ("Fighters looted shops and burned down houses in the village.", "Looting/property destruction"),
+    ("Armed men plundered the market and stole livestock.", "Looting/property destruction"),
+    ("The rebels withdrew from the town without a fight, handing it over to the army.",
+     "Non-violent transfer of territory"),
+    ("Government forces handed over the district to the local authorities.", "Non-violent transfer of territory"),
+]
+
+NON_EVENTS = [
+    "The region has been the scene of fighting since 2014.",  # background
+    "The aircraft returned safely to their base after completing the mission.",
+    "All aircraft returned to base, the ministry said.",
+    "Officials warned that rebels could launch an offensive on the capital.",  # hypothetical
+    "Heavy rain and strong winds are expected across the north on Thursday.",  # weather
+    "Temperatures will climb to 40 degrees this weekend, forecasters said.",
+    "The foreign minister said the two countries would deepen economic cooperation.",  # diplomacy
+    "The ambassador expressed concern about the humanitarian situation in a statement.",
+    "The president met his counterpart to discuss trade.",
+]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), TYPED)
+def test_detect_types_sentence(text: str, sub_event_type: str) -> None:
+    d = classify(text)
+    assert d is not None, text
+    assert d.sub_event_type == sub_event_type
+    assert d.event_type == event_type_of(sub_event_type)
+
+
+def test_detect_examples_cover_every_sub_event_type_twice() -> None:
+    # "Other" is ACLED's residual category; no rule produces it.
+    counts = {sub: sum(1 for _, s in TYPED if s == sub) for sub in SUB_EVENT_TYPES if sub != "Other"}
+    assert {sub: n for sub, n in counts.items() if n < 2} == {}
+
+
+@pytest.mark.parametrize("text", NON_EVENTS)
+def test_detect_non_event_gives_none(text: str) -> None:
+    assert classify(text) is None
+
+
+HYPOTHETICAL = [
+    "The militants threatened to attack the city if their demands were not met.",
+    "Rebels vowed to storm the capital within a week.",
+]
+
+
+@pytest.mark.xfail(reason="a threat is only down-weighted (0.65*0.6=0.39), still above min_confidence 0.35, "
+                          "so it becomes an Armed clash event", strict=True)
+@pytest.mark.parametrize("text", HYPOTHETICAL)
+def test_detect_hypothetical_threat_gives_none(text: str) -> None:
+    assert classify(text) is None
+
+
+@pytest.mark.parametrize("text", HYPOTHETICAL)
+def test_detect_hypothetical_scales_confidence_below_plain_rule(text: str) -> None:
+    d = classify(text)
+    if d is not None:  # whatever fires must be weaker than the same rule on a factual sentence
+        plain = {name: conf for name, _, _, _, conf in RULES}[d.rule]
+        assert d.confidence < plain
+
+
+def test_detect_evidence_offsets_point_at_cue() -> None:
+    text = "Late on Monday, warplanes struck a fuel depot near the river."
+    d = classify(text)
+    assert d is not None and d.rule == "air"
+    assert text[d.start:d.end].lower() == "warplanes"
+
+
+def test_detect_aggregate_claim_flagged() -> None:
+    d = classify("Russian aircraft struck 83 targets in 46 sorties over the past day.")
+    assert d is not None
+    assert d.sub_event_type == "Air/drone strike"
+    assert d.aggregate is True
+
+
+def test_detect_single_event_not_aggregate() -> None:
+    d = classify("Warplanes struck a market on Tuesday, killing 9 people.")
+    assert d is not None and d.aggregate is False
+
+
+@pytest.mark.parametrize("doc_mode", ["Air/drone strike", "Shelling/artillery/missile attack"])
+def test_detect_bare_destroyed_takes_document_mode(doc_mode: str) -> None:
+    text = "An ammunition depot was destroyed."
+    assert classify(text) is None
+    d = classify(text, doc_mode=doc_mode)
+    assert d is not None
+    assert (d.sub_event_type, d.rule) == (doc_mode, "attack_in_doc_mode")
+
+
+def test_detect_doc_mode_does_not_override_a_typed_sentence() -> None:
+    d = classify("A roadside bomb struck a military convoy.", doc_mode="Air/drone strike")
+    assert d is not None and d.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_detect_means_decides_before_victim() -> None:
+    # ACLED precedence: an air strike that kills civilians is an air strike, not an attack.
+    d = classify("Jets bombed a village, killing 12 civilians.")
+    assert d is not None and d.sub_event_type == "Air/drone strike"
+
+
+def test_detect_detection_is_frozen() -> None:
+    d = Detection("Armed clash", "clash", 0, 5, 0.75)
+    with pytest.raises(AttributeError):
+        d.rule = "other"  # type: ignore[misc]
+
+
+def test_detect_rules_name_real_cues_and_sub_types() -> None:
+    for name, sub, cue, _, conf in RULES:
+        assert cue in CUES, name
+        assert 0 < conf <= 1, name
+        if isinstance(sub, str):
+            assert sub in SUB_EVENT_TYPES, name
+
+
+def test_detect_rule_names_unique() -> None:
+    names = [r[0] for r in RULES]
+    assert len(names) == len(set(names))
+
+
+def test_rules_find_returns_match_or_none() -> None:
+    assert find("grenade", "a grenade went off") is not None
+    assert find("grenade", "nothing here") is None
+
+
+def test_taxonomy_six_types_twenty_five_sub_types() -> None:
+    assert len(EVENT_TYPES) == 6
+    assert len(SUB_EVENT_TYPES) == 25
+    assert event_type_of("Grenade") == "Explosions/Remote violence"
+    with pytest.raises(KeyError):
+        event_type_of("Drive-by")
+
+
+# --- wrong today: correct behaviour, expected to fail until fixed ---------------------------------
+
+@pytest.mark.xfail(reason="_territory_sub sees army/soldiers/government anywhere in the sentence (the losing "
+                          "or withdrawing side) and calls a rebel capture a government gain", strict=True)
+@pytest.mark.parametrize("text", [
+    "Insurgents seized the town of Dalori after overrunning an army base.",
+    "Militants captured the village after a fierce battle with soldiers.",
+    "Al-Shabaab fighters seized the town after government troops withdrew.",
+])
+def test_detect_non_state_capture_not_government(text: str) -> None:
+    d = classify(text)
+    assert d is not None and d.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.xfail(reason="'landmine' does not match the \\bmines? cue of ied_used; the sentence falls to Attack",
+                   strict=True)
+@pytest.mark.parametrize("text", [
+    "A landmine explosion killed three farmers in the district on Saturday.",
+    "Two people died when a landmine exploded under their car.",
+])
+def test_detect_landmine_is_remote_explosive(text: str) -> None:
+    d = classify(text)
+    assert d is not None and d.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.xfail(reason="'raid' is an attack verb and 'militants' an armed target, so the attack rule "
+                          "(Armed clash) wins before the arrest rule", strict=True)
+def test_detect_arrest_raid_is_arrests() -> None:
+    d = classify("Police arrested five suspected militants in a dawn raid on Tuesday.")
+    assert d is not None and d.sub_event_type == "Arrests"
+
+
+@pytest.mark.xfail(reason="excessive cue only knows passive 'protesters were killed'; active voice falls to "
+                          "Peaceful protest", strict=True)
+def test_detect_killing_protesters_active_voice_is_excessive_force() -> None:
+    d = classify("Security forces killed five protesters during demonstrations in the capital.")
+    assert d is not None and d.sub_event_type == "Excessive force against protesters"
+
+
+@pytest.mark.xfail(reason="'soldiers' as perpetrator counts as armed target; detainees are not a civilian cue, "
+                          "so executions become Armed clash", strict=True)
+def test_detect_execution_of_detainees_is_attack() -> None:
+    d = classify("Soldiers executed six detainees in the village.")
+    assert d is not None and d.sub_event_type == "Attack"
+
+
+@pytest.mark.xfail(reason="'hack(ed)? to death' needs the words adjacent; with an object between, no cue fires",
+                   strict=True)
+def test_detect_villagers_hacking_someone_to_death_is_mob_violence() -> None:
+    d = classify("Villagers hacked a suspected witch to death.")
+    assert d is not None and d.sub_event_type == "Mob violence"
