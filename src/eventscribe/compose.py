@@ -55,6 +55,8 @@ _MODEL_NAME = re.compile(r"\b([A-Z][a-z]+) (?:drones?|jets?|missiles?|rockets?|t
                          r"launchers?|bombers?|fighters? jets?|howitzers?|systems?)\b")
 _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|storage|depots?|caches?|workshops?|"
                         r"factor(?:y|ies)|stockpiles?|seized|found|recovered)\b[^,;.]*$", re.I)
+# Developments that concern a group or a country as a whole, not a spot on the map
+_NATIONAL = {"Change to group/activity", "Agreement", "Other"}
 _FEATURE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
 
 
@@ -96,6 +98,7 @@ class _Context:
     article: Article
     toponyms: list[Toponym]
     country: Place | None  # the article's topic country
+    region: Place | None  # the article's dominant first-level division, when it has one
     lead: DateMention | None
     finder: ActorFinder
     claims: ClaimTracker
@@ -110,7 +113,7 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     units = sentence_units(doc)
     body = _body_start(doc.text, article)
     # The headline repeats the lead; datelines and headlines are context, not events.
-    units = [u for u in units if u.span.start_char >= body]
+    units = [_trim(u, body) for u in units if u.span.end_char > body + 1]
     toponyms = _event_toponyms(doc, toponyms)
     ctx = _context(doc, article, toponyms, gazetteer, units)
     detections: list[tuple[_Unit, Detection | None]] = [(u, classify(u.span.text)) for u in units]
@@ -141,6 +144,17 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
         last = (u.paragraph, m)
     _inherit_claims(mentions)
     return _merge_repeats(mentions)
+
+
+def _trim(u: _Unit, start: int) -> _Unit:
+    """The unit without any part before ``start`` (a headline run into the first sentence)."""
+    if u.span.start_char >= start:
+        return u
+    doc = u.span.doc
+    i = u.span.start
+    while i < u.span.end and (doc[i].idx < start or doc[i].is_space):
+        i += 1
+    return _Unit(doc[i: u.span.end], u.paragraph)
 
 
 def _body_start(text: str, article: Article) -> int:
@@ -198,7 +212,14 @@ def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gaz
             lead = recent[0]
             break
     state_country = state.removeprefix("Military Forces of ") if state else (topic.country if topic else None)
-    return _Context(article, toponyms, topic, lead, finder,
+    regions = collections.Counter((t.place.country_code, t.place.admin1) for t in toponyms
+                                  if t.place and t.place.admin1 and topic and t.place.country_code == topic.country_code)
+    region = None
+    if regions and topic is not None:
+        (cc, admin1), n = regions.most_common(1)[0]
+        if n >= 2 and (len(regions) == 1 or n > regions.most_common(2)[1][1]):
+            region = gazetteer.admin1(cc, admin1) if cc else None
+    return _Context(article, toponyms, topic, region, lead, finder,
                     ClaimTracker(country_of=country_of, state_country=state_country), state_actor=state)
 
 
@@ -290,8 +311,9 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
             assert t.place is not None
             before = sent.doc.text[max(sent.start_char, t.span.start - 40): t.span.start]
             where_said = bool(_SAID_AT.search(before))  # "told a briefing in Ankara": not where it happened
-            return (int(where_said), _FEATURE_RANK.get(t.place.feature, 0),
-                    int(topic is not None and t.place.country_code != topic), -t.score)
+            # a place abroad in a report about one country is more likely a resolver slip
+            return (int(where_said), int(topic is not None and t.place.country_code != topic),
+                    _FEATURE_RANK.get(t.place.feature, 0), -t.score)
 
         best = min(inside, key=rank)
         assert best.place is not None
@@ -300,6 +322,10 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
     if (last is not None and u.paragraph - last[0] <= 1 and last[1].place is not None and not last[1].aggregate
             and last[1].event_type == det.event_type):
         return last[1].place, None
+    if ctx.region is not None and det.sub_event_type not in _NATIONAL:
+        # The place is unknown to the gazetteer; the article's province is the best ACLED
+        # can code (precision 3), better than the whole country.
+        return replace(ctx.region, geo_precision=3), None
     if ctx.country is not None:
         return replace(ctx.country, geo_precision=3), None
     return None, None

