@@ -53,6 +53,8 @@ class Settings:
             raise ConfigError(f"batch_size must be >= 1, got {self.batch_size}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be within 0..1, got {self.min_confidence}")
+        if self.background_days < 0:
+            raise ConfigError(f"background_days must be >= 0, got {self.background_days}")
         if self.max_chars < 1:
             raise ConfigError(f"max_chars must be >= 1, got {self.max_chars}")
 

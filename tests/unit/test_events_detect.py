@@ -124,8 +124,6 @@ HYPOTHETICAL = [
 ]
 
 
-@pytest.mark.xfail(reason="a threat is only down-weighted (0.65*0.6=0.39), still above min_confidence 0.35, "
-                          "so it becomes an Armed clash event", strict=True)
 @pytest.mark.parametrize("text", HYPOTHETICAL)
 def test_detect_hypothetical_threat_gives_none(text: str) -> None:
     assert classify(text) is None
@@ -212,8 +210,6 @@ def test_taxonomy_six_types_twenty_five_sub_types() -> None:
 
 # --- wrong today: correct behaviour, expected to fail until fixed ---------------------------------
 
-@pytest.mark.xfail(reason="_territory_sub sees army/soldiers/government anywhere in the sentence (the losing "
-                          "or withdrawing side) and calls a rebel capture a government gain", strict=True)
 @pytest.mark.parametrize("text", [
     "Insurgents seized the town of Dalori after overrunning an army base.",
     "Militants captured the village after a fierce battle with soldiers.",
@@ -224,8 +220,6 @@ def test_detect_non_state_capture_not_government(text: str) -> None:
     assert d is not None and d.sub_event_type == "Non-state actor overtakes territory"
 
 
-@pytest.mark.xfail(reason="'landmine' does not match the \\bmines? cue of ied_used; the sentence falls to Attack",
-                   strict=True)
 @pytest.mark.parametrize("text", [
     "A landmine explosion killed three farmers in the district on Saturday.",
     "Two people died when a landmine exploded under their car.",
@@ -235,22 +229,16 @@ def test_detect_landmine_is_remote_explosive(text: str) -> None:
     assert d is not None and d.sub_event_type == "Remote explosive/landmine/IED"
 
 
-@pytest.mark.xfail(reason="'raid' is an attack verb and 'militants' an armed target, so the attack rule "
-                          "(Armed clash) wins before the arrest rule", strict=True)
 def test_detect_arrest_raid_is_arrests() -> None:
     d = classify("Police arrested five suspected militants in a dawn raid on Tuesday.")
     assert d is not None and d.sub_event_type == "Arrests"
 
 
-@pytest.mark.xfail(reason="excessive cue only knows passive 'protesters were killed'; active voice falls to "
-                          "Peaceful protest", strict=True)
 def test_detect_killing_protesters_active_voice_is_excessive_force() -> None:
     d = classify("Security forces killed five protesters during demonstrations in the capital.")
     assert d is not None and d.sub_event_type == "Excessive force against protesters"
 
 
-@pytest.mark.xfail(reason="'soldiers' as perpetrator counts as armed target; detainees are not a civilian cue, "
-                          "so executions become Armed clash", strict=True)
 def test_detect_execution_of_detainees_is_attack() -> None:
     d = classify("Soldiers executed six detainees in the village.")
     assert d is not None and d.sub_event_type == "Attack"

@@ -115,22 +115,16 @@ def test_actors_load_groups_longest_alias_first() -> None:
 
 # --- wrong today --------------------------------------------------------------------------------
 
-@pytest.mark.xfail(reason="_POLICE is case-sensitive ('police' literal), so a sentence-initial 'Police' is missed",
-                   strict=True)
 def test_actors_sentence_initial_police(nlp: Any, finder: ActorFinder) -> None:
     assert _actors(nlp, finder, "Police fired tear gas at protesters in Lagos.", country="Nigeria") == [
         ("Police Forces of Nigeria", "police", "agent")]
 
 
-@pytest.mark.xfail(reason="_STATE's adj class includes the apostrophe, so adj='Russia's' and country_of fails",
-                   strict=True)
 def test_actors_possessive_country_force(nlp: Any, finder: ActorFinder) -> None:
     assert _actors(nlp, finder, "Russia's aerospace forces struck targets near Idlib.") == [
         ("Military Forces of Russia", "state", "agent")]
 
 
-@pytest.mark.xfail(reason="once any named group is found every unidentified actor is dropped, including a "
-                          "second, separate armed party", strict=True)
 def test_actors_named_group_keeps_separate_unidentified_party(nlp: Any, finder: ActorFinder) -> None:
     kinds = [kind for _, kind, _ in _actors(nlp, finder, "Boko Haram fighters clashed with unidentified gunmen.")]
     assert kinds == ["group", "unidentified"]

@@ -94,8 +94,6 @@ def test_claims_titles_stripped(nlp: Any) -> None:
 
 # --- wrong today --------------------------------------------------------------------------------
 
-@pytest.mark.xfail(reason="_register_spokesmen only looks for the organisation in the 60 characters BEFORE the "
-                          "name, so 'Petrov, a spokesman for the ... Ministry' never registers Petrov", strict=True)
 def test_claims_spokesman_named_before_organisation(nlp: Any) -> None:
     assert _claims(nlp, [
         "Ivan Petrov, a spokesman for the Russian Defence Ministry, said 30 targets were hit.",
@@ -112,8 +110,6 @@ def test_claims_army_normalised_like_its_spokesman(nlp: Any) -> None:
     assert direct == via_spokesman == "Military of Nigeria"
 
 
-@pytest.mark.xfail(reason="_generic treats any unnamed source ('Local officials') as the source last named, "
-                          "so local officials' words are credited to the Russian ministry", strict=True)
 def test_claims_unnamed_different_source_not_merged_into_last(nlp: Any) -> None:
     assert _claims(nlp, [
         "The Russian Defence Ministry said 30 targets were hit.",
@@ -121,8 +117,6 @@ def test_claims_unnamed_different_source_not_merged_into_last(nlp: Any) -> None:
     ]) == ["Ministry of Defence of Russia", "Local officials"]
 
 
-@pytest.mark.xfail(reason="'according to the X' drops the article but 'The X said' keeps it (_TITLES strips "
-                          "'the' only before a rank), so one source gets two claimant names", strict=True)
 def test_claims_same_source_same_name_in_both_forms(nlp: Any) -> None:
     assert _claims(nlp, [
         "According to the Syrian Observatory for Human Rights, 9 civilians were killed.",

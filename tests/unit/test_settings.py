@@ -100,8 +100,6 @@ def test_settings_markdown_one_row_per_setting() -> None:
     assert len(rows) == len(SETTINGS)
 
 
-@pytest.mark.xfail(reason="background_days is not validated: a negative window is accepted silently",
-                   strict=True)
 def test_settings_negative_background_days_rejected() -> None:
     with pytest.raises(ConfigError):
         Settings(background_days=-1)

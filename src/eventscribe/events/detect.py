@@ -62,12 +62,15 @@ def _protest_sub(c: Cues) -> str:
     return "Peaceful protest"
 
 
+_GOV_TAKES = re.compile(r"\b(?:army|government|troops|soldiers|military|armed forces|security forces)\b"
+                        r"(?:\s+\w+){0,3}?\s+(?:seiz|captur|took|retook|recaptur|regain|gain|liberat|overr)", re.I)
+
+
 def _territory_sub(c: Cues) -> str:
-    if c["regain"]:
+    # who takes the ground decides: government forces as the subject of the taking verb
+    if c["regain"] or _GOV_TAKES.search(c["_text"].string):
         return "Government regains territory"
-    text = c["overtake"].string if c["overtake"] else ""
-    gov = re.search(r"\b(?:army|government|troops|soldiers|military|armed forces)\b", text, re.I)
-    return "Government regains territory" if gov else "Non-state actor overtakes territory"
+    return "Non-state actor overtakes territory"
 
 
 def _riot_sub(c: Cues) -> str:
@@ -111,6 +114,8 @@ RULES: list[Rule] = [
     # police arresting suspects "in connection with the kidnapping" is an arrest, not an abduction
     ("arrest_of_suspects", "Arrests", "arrest", lambda c: c["abduct"] and c["suspects"], 0.7),
     ("abduction", "Abduction/forced disappearance", "abduct", lambda c: True, 0.8),
+    # an arrest without shots, deaths or clashes is an arrest even when it was a "raid"
+    ("arrest_no_violence", "Arrests", "arrest", lambda c: not c["violence_done"], 0.65),
     ("sexual_violence", "Sexual violence", "sexual", lambda c: True, 0.8),
     ("clash", _clash_sub, "clash", lambda c: True, 0.75),
     ("attack", _attack_sub, "attack_verb", lambda c: c["civilian_target"] or c["armed_target"], 0.65),
@@ -132,14 +137,18 @@ def classify(text: str, *, doc_mode: str | None = None) -> Detection | None:
     used for a bare "destroyed"/"eliminated" with no means named.
     """
     cues: Cues = {name: pattern.search(text) for name, pattern in CUES.items()}
+    cues["_text"] = re.match(r".*", text, re.S)  # the whole sentence, for rules that read it
     if cues["background"] or cues["non_event"]:
         return None
+    hyp = cues["hypothetical"]
     aggregate = bool(cues["aggregate"])
-    scale = 0.6 if cues["hypothetical"] else 1.0
+    scale = 0.6 if hyp else 1.0
     for name, sub, cue, cond, conf in RULES:
         m = cues[cue]
         if m is None or not cond(cues):
             continue
+        if hyp is not None and m.start() > hyp.start():
+            continue  # "threatened to attack the city": the attack is inside the threat
         chosen = sub(cues) if callable(sub) else sub
         return Detection(chosen, name, m.start(), m.end(), conf * scale, aggregate)
     m = cues["attack_verb"]

@@ -41,9 +41,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"rocket[- ]propelled|bombard(?:ed|ment|ing)?)\b"),
     # an IED as the instrument of an explosion (not a workshop *producing* IEDs)
     "ied_used": _c(
-        r"\b(?:ieds?|bombs?|mines?|explosive devices?|explosives)\b (?:\w+ ){0,4}?(?:kill|injur|wound|hit|struck|"
+        r"\b(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosives)\b (?:\w+ ){0,4}?(?:kill|injur|wound|hit|struck|"
         r"target|explod|detonat|went off|ripped|tore)|\b(?:by|in|with) (?:a |an |two |three )?(?:\w+[ -]){0,3}?"
-        r"(?:ieds?|bombs?|mines?|explosive devices?|explosions?|blasts?)\b|\b(?:planted|detonated|triggered|stepped on)"
+        r"(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosions?|blasts?)\b|\b(?:landmine|mine|ied|bomb) explosions?\b|\b(?:planted|detonated|triggered|stepped on)"
         r" (?:a |an )?(?:\w+ ){0,2}(?:bomb|mine|ied|explosive)"),
     "ied": _c(
         r"\b(?:ieds?|improvised explosive devices?|roadside bombs?|land ?mines?|(?:anti-\w+ )?mines?|"
@@ -82,6 +82,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|wom[ae]n|m[ae]n|child(?:ren)?|boys?|girls?|"
         r"people|persons?|students?|teachers?|journalists?|worshippers?|passengers?|shopkeepers?|traders?|"
         r"family|families|body|bodies|corpses?|dead body|civilian|youths?|activists?|doctors?|aid workers?|"
+        r"detainees?|prisoners?|captives?|hostages?|inmates?|"
         r"a local|locals|relatives?|driver|husband|wife|son|daughter|teen(?:ager)?s?)\b"),
     "armed_target": _c(
         r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?|officers?|checkpoints?|convoys?|patrols?|"
@@ -113,15 +114,20 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:dispers(?:e|ed|ing)|tear ?gas|water cannons?|rubber bullets?|baton(?:s|-charged)?|"
         r"lathi-?charg(?:e|ed)|police (?:intervened|broke up)|broke up|arrest(?:ed|s)?|detain(?:ed|s)?|"
         r"pepper spray|stun grenades?|beaten by police|cracked down|forcibly removed|evicted)\b"),
-    "excessive": _c(r"\b(?:live (?:ammunition|rounds|fire)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
+    "excessive": _c(r"\b(?:(?:killed|shot|shot dead|opened fire on|fired (?:live )?(?:rounds|bullets) (?:at|on)) (?:\w+ ){0,3}?"
+                    r"(?:protesters|demonstrators|marchers)|live (?:ammunition|rounds|fire)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
                     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead))\b"),
     "riot": _c(
         r"\b(?:riot(?:s|ed|ing|ers)?|pelt(?:ed|ing)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|"
         r"stone[- ]pelting|molotov|torch(?:ed|ing)|set (?:on )?fire|set ablaze|burn(?:ed|t|ing) (?:tyres|tires)|"
         r"vandali[sz](?:ed|ing)|ransack(?:ed)?|clashed with (?:the )?police|violent(?:ly)?)\b"),
-    "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents)|"
+    "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|(?:villagers|residents|crowds?|locals) (?:\w+ ){0,3}?(?:attacked|beat|lynched|"
+              r"hacked|killed|burned|stoned)|vigilantes?|angry (?:crowd|villagers|residents)|"
               r"group of (?:people|villagers|residents|men)|communal|villagers (?:attacked|beat)|"
               r"supporters of .{1,40} (?:attacked|clashed|beat))\b"),
+    # signs that an arrest came with violence (then the violence decides the type)
+    "violence_done": _c(r"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|clash(?:ed|es)|exchange(?:d)? (?:of )?fire|"
+                        r"shot|shoot-?out|gunfight|died|dead)\b"),
     "suspects": _c(r"\b(?:suspects?|suspected of|in connection with|involvement in|accused of|charged with)\b"),
     # --- strategic developments -------------------------------------------------------
     "arrest": _c(r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|apprehend(?:ed|s)?|took into custody|"

@@ -56,12 +56,12 @@ def load_groups() -> list[tuple[re.Pattern[str], str]]:
 _FORCE = (r"(?i:army|armed forces|military|troops|soldiers|air ?force|aerospace forces|navy|naval forces|"
           r"forces|warplanes|war planes|jets|fighter jets|aircraft|helicopters|drones|artillery|marines|"
           r"task force|national guard|gendarmerie|military police)")
-_STATE = re.compile(rf"\b(?:[Tt]he )?(?!The\b)(?P<adj>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:'s|’s)? (?:(?:government|regime|state|"
+_STATE = re.compile(rf"\b(?:[Tt]he )?(?!The\b)(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:'s|’s)? (?:(?:government|regime|state|"
                     rf"security|armed|special|regular|pro-government|national|coalition|allied) )*{_FORCE}\b")
 _GOV_FORCE = re.compile(rf"\b(?:government|regime|state|security|pro-government) {_FORCE}\b|\b(?:the )?(?:army|military|"
                         r"soldiers|troops|armed forces)\b", re.I)
-_POLICE = re.compile(r"\b(?:(?P<adj>[A-Z][\w-]+) )?(?:police(?:men| officers| forces)?|policem[ae]n|gendarmes?|"
-                     r"security personnel|counter-terrorism department|CTD)\b")
+_POLICE = re.compile(r"\b(?:(?P<adj>[A-Z][\w-]+) )?(?i:police(?:men| officers| forces)?|policem[ae]n|gendarmes?|"
+                     r"gendarmerie|security personnel|counter-terrorism department)\b")
 _UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown|suspected) (?:armed )?(?:gunmen|men|assailants|attackers|"
                            r"militants|group|persons|individuals)\b|\b(?:gunmen|armed men|assailants|attackers|"
                            r"bandits|militants|insurgents|jihadists?|terrorists?|rebels|extremists|fighters|"
@@ -108,9 +108,16 @@ class ActorFinder:
                                      (_RIOTERS, "Rioters", "rioters")):
             for m in pattern.finditer(text):
                 add(label + suffix, kind, m.start(), m.end())
-        if any(a.kind == "group" for a in found):
-            # "fighters of the ELN": a named group is the actor, not an unidentified one
-            found = [a for a in found if a.kind != "unidentified"]
+        groups = [a for a in found if a.kind == "group"]
+        if groups:
+            # "fighters of the ELN", "Boko Haram fighters": a generic word next to a named group
+            # is that group; "unidentified gunmen" stays another actor.
+            def describes_group(a: ActorMention) -> bool:
+                explicit = re.match(r"(?:unidentified|unknown|suspected)", doc_text[a.start:a.end], re.I)
+                return not explicit and any(abs(a.start - g.end) <= 25 or abs(g.start - a.end) <= 25 for g in groups)
+
+            doc_text = sent.doc.text
+            found = [a for a in found if a.kind != "unidentified" or not describes_group(a)]
         return sorted(found, key=lambda a: a.start)
 
     def generic(self, kind: str, *, country: str | None, sent: SpacySpan) -> ActorMention | None:

@@ -28,9 +28,13 @@ _ORGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|Defen[cs]e Department|Pentagon)\b", re.I), "Ministry of Defence"),
     (re.compile(r"\b(?:Interior Ministry|Ministry of (?:the )?Interior|Home Ministry)\b", re.I), "Ministry of Interior"),
     (re.compile(r"\b(?:Foreign Ministry|Ministry of Foreign Affairs|Foreign Office|State Department)\b", re.I), "Ministry of Foreign Affairs"),
-    (re.compile(r"\b(?:General Staff|Armed Forces|army|military)\b", re.I), "Military"),
-    (re.compile(r"\bpolice\b", re.I), "Police"),
+    (re.compile(r"\b(?:General Staff|Armed Forces|army|military)\b", re.I), "Military Forces"),
+    (re.compile(r"\bpolice\b", re.I), "Police Forces"),
 ]
+# "Ivan Petrov, a spokesman for the Russian Defence Ministry": the organisation follows the name
+_APPOSITION_AFTER = re.compile(r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s+(?:a|the|an)\s+(?:\w+\s+)?"
+                               r"(?:spokes(?:man|woman|person)|official|commander|chief|head)\s+(?:for|of|at)\s+"
+                               r"(?P<org>[^,.;]{3,80})")
 _APPOSITION = re.compile(r"(?:spokes(?:man|woman|person)|official|minister|commander|chief)\b,?\s+(?:(?:Major|"
                          r"Lieutenant|Brigadier|Colonel|General|Col\.|Gen\.|Maj\.|Lt\.|Captain|Admiral)\s+)*"
                          r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
@@ -42,11 +46,12 @@ _TITLES = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:Major|Lieutenant|Brigadier|Col
 
 
 def _generic(phrase: str) -> bool:
-    """A reference without a name ("a ministry spokesman", "the officials"): no capitalised
-    word after the first, and a word for a source."""
+    """A definite reference without a name ("a ministry spokesman", "the officials"): starts
+    with an article, no capitalised word after it, and a word for a source. "Local officials"
+    is a new source, not a reference back."""
     words = phrase.split()
     named = any(w[:1].isupper() for w in words[1:])
-    return not named and bool(re.search(r"\b(?:spokes\w+|ministry|officials?|statement|army|military|police|"
+    return words[:1] != [] and words[0].lower() in ("the", "a", "an") and not named and bool(re.search(r"\b(?:spokes\w+|ministry|officials?|statement|army|military|police|"
                                         r"government|authorities|source|sources|commander|agency|organi[sz]ation|group)\b",
                                         phrase, re.I))
 
@@ -111,6 +116,11 @@ class ClaimTracker:
         # The NER often misses a name behind a rank, so the apposition pattern is read directly.
         names = [(e.start_char, e.text) for e in unit.ents if e.label_ == "PERSON"]
         names += [(unit.start_char + m.start("name"), m.group("name")) for m in _APPOSITION.finditer(unit.text)]
+        for m in _APPOSITION_AFTER.finditer(unit.text):
+            org = self._org(m.group("org"))
+            if org:
+                self.speakers[m.group("name").split()[-1]] = org
+                self.speakers[m.group("name")] = org
         for start, name in names:
             window = unit.doc.text[max(unit.start_char, start - 60): start]
             if re.search(r"spokes(?:man|woman|person)|official|minister|head of|commander|chief", window, re.I):
@@ -135,6 +145,7 @@ class ClaimTracker:
             if name and (bare == name or bare.endswith(" " + name) or who.endswith(name)):
                 return org
         org = self._org(who)
-        if org and re.search(r"spokes|ministry|mod\b|department|office", who, re.I):
+        if org and re.search(r"spokes|ministry|mod\b|department|office|army|military|police|armed forces", who, re.I):
             return org
-        return bare or who
+        bare = re.sub(r"^(?:the|a|an)\s+", "", bare or who, flags=re.I)
+        return bare

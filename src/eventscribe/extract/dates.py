@@ -64,17 +64,19 @@ def find_dates(text: str, *, published: dt.date | None, offset: int = 0) -> list
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             day = resolve_date(name, m.group(0), published)
+            taken.append((m.start(), m.end()))  # a rejected (future) date is not re-read as its month
             if day is None:
                 continue
-            taken.append((m.start(), m.end()))
             out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), day, precision, name))
     return sorted(out, key=lambda d: d.start)
 
 
 def resolve_date(pattern: str, expression: str, published: dt.date | None) -> dt.date | None:
     """The day an expression names, relative to ``published`` (None if it cannot be resolved)."""
-    if pattern == "last_24h":
+    if pattern in ("last_24h", "today"):
         return published
+    if pattern == "last_week" and published is not None:
+        return published - dt.timedelta(days=7 if expression.lower().startswith("last") else 2)
     if pattern == "last_night":
         return published - dt.timedelta(days=1) if published else None
     if pattern == "weekday" and published is not None:
@@ -88,7 +90,19 @@ def resolve_date(pattern: str, expression: str, published: dt.date | None) -> dt
     expression = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", expression, flags=re.I)
     if published is None and pattern not in {"day_month_year", "month_day_year", "iso", "numeric", "month_year", "year"}:
         return None
-    return _parse(expression, published)
+    day = _parse(expression, published)
+    if day is not None and published is not None and pattern in ("day_month", "month_day"):
+        # A day and month without a year: this year's, unless that lies ahead; then last
+        # year's if recent ("31 December" in a January report), else an announcement.
+        try:
+            this_year = day.replace(year=published.year)
+        except ValueError:
+            return None
+        if this_year <= published + dt.timedelta(days=1):
+            return this_year
+        last_year = this_year.replace(year=published.year - 1) if not (this_year.month == 2 and this_year.day == 29) else None
+        return last_year if last_year and (published - last_year).days <= 92 else None
+    return day
 
 
 @lru_cache(maxsize=4096)

@@ -35,15 +35,21 @@ _NOUN = r"(?:[\w-]+ ){0,3}?"
 _DEATH = (r"(?:killed|dead|died|slain|lost their lives|lost his life|lost her life|were executed|"
           r"shot dead|beheaded|massacred|murdered|bodies|fatalit(?:y|ies)|deaths?|casualties? \(dead\))")
 
+_PERSON = (r"(?:soldier|civilian|man|woman|child|boy|girl|farmer|officer|policeman|police officer|fighter|militant|"
+           r"person|student|journalist|worker|member|resident|villager|teacher|driver|commander|leader|guard|"
+           r"trader|herder|rebel|insurgent|gunman|suspect|priest|imam|chief)")
 PATTERNS = [
-    re.compile(rf"\b{_QUAL}{_NUM} {_NOUN}(?:(?:were|was|have been|had been|are|being) )?(?:reportedly |all )?{_DEATH}\b", re.I),
+    re.compile(rf"\b(?P<num>an?) (?:[\w-]+ ){{0,2}}?{_PERSON} (?:was |were )?(?:reportedly )?(?:killed|shot dead|"
+               rf"died|slain|beheaded|murdered|executed)\b|\b(?:killed|killing|shot dead|murdered) (?P<num2>an?) "
+               rf"(?:[\w-]+ ){{0,2}}?{_PERSON}\b", re.I),
+    re.compile(rf"(?<!\bno )\b{_QUAL}{_NUM} {_NOUN}(?:(?:were|was|have been|had been|are|being) )?(?:reportedly |all )?{_DEATH}\b", re.I),
     re.compile(rf"\b(?:killing|killed|kill|leaving|left|claimed the lives of|death of|deaths of) {_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\b(?:death toll|toll) (?:\w+ ){{0,3}}(?:rose to|to|of|at|stands at|reached) {_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\bbod(?:y|ies) of {_QUAL}{_NUM}\b", re.I),
 ]
 # Wounded/injured counts and targets look like deaths to the patterns above but are not.
 _NOT_DEATH = re.compile(r"\b(?:injur|wound|hurt|targets?\b|sorties?|arrest|detain|abduct|kidnap)", re.I)
-_NONE = re.compile(r"\bno (?:one|deaths?|fatalities|casualties)\b|\bneither (?:injuries|casualties) nor fatalities\b|"
+_NONE = re.compile(r"\bno (?:one|deaths?|fatalities|casualties)\b|\bnobody (?:was|were) (?:killed|hurt|injured)\b|\bneither (?:injuries|casualties) nor fatalities\b|"
                    r"\bno (?:injuries|casualties) (?:or|and|nor) (?:deaths|fatalities)\b|\bwithout (?:casualties|fatalities)\b", re.I)
 
 
@@ -68,6 +74,8 @@ def parse_number(token: str) -> tuple[int, bool] | None:
     if t in _UNITS:
         return _UNITS[t], False
     parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _UNITS and parts[1] == "hundred":
+        return _UNITS[parts[0]] * 100, False
     if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
         return _UNITS[parts[0]] + _UNITS[parts[1]], False
     return None
@@ -78,12 +86,14 @@ def find_fatalities(text: str, *, offset: int = 0) -> list[FatalityCount]:
     out: list[FatalityCount] = []
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
-            if _NOT_DEATH.search(m.group(0)):
+            after = text[m.end(): m.end() + 25]
+            if _NOT_DEATH.search(m.group(0)) or re.match(r"\s*(?:people |persons |others )?(?:injured|wounded|hurt)", after, re.I):
                 continue
-            parsed = parse_number(m.group("num"))
+            num = m.groupdict().get("num") or m.groupdict().get("num2") or ""
+            parsed = parse_number(num)
             if parsed is None or parsed[0] > 5000:
                 continue
-            if any(f.start <= offset + m.start("num") < f.end for f in out):
+            if any(f.start < offset + m.end() and offset + m.start() < f.end for f in out):
                 continue
             out.append(FatalityCount(parsed[0], offset + m.start(), offset + m.end(), m.group(0), parsed[1]))
     if not out:

@@ -28,6 +28,7 @@ _DESIGNATION_KIND = {
 _DESIGNATION = re.compile(r"\b(?:Sukhoi |Mikoyan |Tupolev |Kamov |Mil )?(?P<prefix>[A-Z][A-Za-z]{0,3}|2S)-(?P<num>\d{1,4})(?P<suffix>[A-Z]{0,3}\d?)\b")
 
 _GENERIC: list[tuple[str, str]] = [
+    (r"(?:improvised explosive devices?|ieds?|roadside bombs?|car bombs?|vbieds?)", "ied"),
     (r"(?:precision[- ])?guided (?:air )?bombs?", "guided bomb"),
     (r"barrel bombs?", "bomb"),
     (r"cluster (?:bombs?|munitions?)", "bomb"),
@@ -42,7 +43,6 @@ _GENERIC: list[tuple[str, str]] = [
     (r"(?:attack |military )?helicopters?|gunships?", "helicopter"),
     (r"warplanes?|fighter jets?|bombers?|jets?", "aircraft"),
     (r"tanks?", "tank"),
-    (r"(?:improvised explosive devices?|ieds?|roadside bombs?|car bombs?|vbieds?)", "ied"),
     (r"(?:land ?mines?|anti-(?:personnel|tank) mines?)", "landmine"),
     (r"(?:heavy |light )?machine[- ]guns?", "machine gun"),
     (r"(?:assault )?rifles?|firearms?|guns?|pistols?", "firearm"),
@@ -50,7 +50,12 @@ _GENERIC: list[tuple[str, str]] = [
     (r"tear ?gas|water cannons?|rubber bullets?", "crowd control"),
     (r"chlorine|sarin|toxic gas|mustard gas", "chemical"),
 ]
-_GENERIC_RE = [(re.compile(rf"\b{p}\b", re.I), kind) for p, kind in _GENERIC]
+_GENERIC_RE = [(re.compile(rf"\b(?:{p})\b", re.I), kind) for p, kind in _GENERIC]
+
+
+# What may stand between a weapon and a generic noun that only describes it:
+# "KAB-500 guided bomb", "BM-21 Grad rockets", "Su-34 fighter-bombers".
+_DESCRIBES = re.compile(r"[ -]*(?:[A-Z][a-z]+[ -]+|[a-z]+-)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +78,17 @@ def find_weapons(text: str, *, offset: int = 0) -> list[Weapon]:
             continue
         name = f"{m.group('prefix')}-{m.group('num')}{m.group('suffix')}"
         out.append(Weapon(name, kind, offset + m.start("prefix"), offset + m.end()))
+    # Characters already accounted for: a found weapon, or a generic noun describing one
+    # ("KAB-500 guided bomb", "BM-21 Grad rockets", "Su-34 fighter-bombers").
+    used: list[tuple[int, int]] = [(w.start, w.end) for w in out]
     for pattern, kind in _GENERIC_RE:
         for m in pattern.finditer(text):
             s, e = offset + m.start(), offset + m.end()
-            if any(w.start <= s < w.end or s <= w.start < e for w in out):
+            if any(a <= s < b or s <= a < e for a, b in used):
                 continue
-            # "KAB-500 air bomb": a generic noun right after a designation belongs to it.
-            if any(0 <= s - w.end <= 1 for w in out):
+            if any(0 <= s - b <= 12 and _DESCRIBES.fullmatch(text[b - offset: s - offset]) for a, b in used):
+                used.append((s, e))  # describes the weapon just before it
                 continue
+            used.append((s, e))
             out.append(Weapon(m.group(0).lower(), kind, s, e))
     return sorted(out, key=lambda w: w.start)
