@@ -56,6 +56,8 @@ _MODEL_NAME = re.compile(r"\b([A-Z][a-z]+) (?:drones?|jets?|missiles?|rockets?|t
 _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|storage|depots?|caches?|workshops?|"
                         r"factor(?:y|ies)|stockpiles?|seized|found|recovered)\b[^,;.]*$", re.I)
 # Developments that concern a group or a country as a whole, not a spot on the map
+_FOREIGN_MIN_SCORE = 0.7
+_UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _NATIONAL = {"Change to group/activity", "Agreement", "Other"}
 _FEATURE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
 
@@ -116,11 +118,13 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     units = [_trim(u, body) for u in units if u.span.end_char > body + 1]
     toponyms = _event_toponyms(doc, toponyms)
     ctx = _context(doc, article, toponyms, gazetteer, units)
+    # A unit without a verb (a dateline, a caption, a list of names) reports no event.
+    units = [u for u in units if any(t.pos_ in ("VERB", "AUX") for t in u.span)]
     detections: list[tuple[_Unit, Detection | None]] = [(u, classify(u.span.text)) for u in units]
     modes = collections.Counter(d.sub_event_type for _, d in detections if d and d.sub_event_type in _REMOTE)
     ctx.doc_mode = modes.most_common(1)[0][0] if modes else None
     if ctx.doc_mode:
-        detections = [(u, d or classify(u.span.text, doc_mode=ctx.doc_mode)) for u, d in detections]
+        detections = [(u, classify(u.span.text, doc_mode=ctx.doc_mode)) for u, _ in detections]
 
     for u in units:  # attributions first: a quote's "he said" may close the paragraph
         claim = ctx.claims.claim_of(u.span)
@@ -142,7 +146,7 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
             continue
         mentions.append(m)
         last = (u.paragraph, m)
-    _inherit_claims(mentions)
+    _inherit_claims(mentions, list(ctx.para_claims.values()))
     return _merge_repeats(mentions)
 
 
@@ -248,6 +252,12 @@ def _mention(u: _Unit, det: Detection, ctx: _Context, settings: Settings,
             return None  # dated well before publication: background, not a current event
         date, precision = d.date, d.precision
         prov["date"] = _prov("extract.dates", dates_mod.VERSION, _doc_span(doc, d.start, d.end), d.pattern)
+    elif (last is not None and u.paragraph - last[0] <= 1 and last[1].event_type == det.event_type
+          and last[1].date is not None):
+        # a sentence continuing the previous event's report keeps its day
+        date, precision = last[1].date, last[1].time_precision
+        prov["date"] = replace(last[1].provenance["date"], note="continues the previous event sentence") \
+            if "date" in last[1].provenance else _prov("extract.dates", dates_mod.VERSION, None, "previous event")
     elif ctx.lead is not None:
         date, precision = ctx.lead.date, ctx.lead.precision
         prov["date"] = _prov("extract.dates", dates_mod.VERSION, _doc_span(doc, ctx.lead.start, ctx.lead.end),
@@ -304,21 +314,18 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
         return p, countries[0].span if countries else None
     # "told the weekly briefing in Ankara": where it was said, not where it happened
     inside = [t for t in inside if not _SAID_AT.search(sent.doc.text[max(sent.start_char, t.span.start - 40): t.span.start])]
-    if inside:
-        topic = ctx.country.country_code if ctx.country else None
+    topic = ctx.country.country_code if ctx.country else None
 
-        def rank(t: Toponym) -> tuple[int, int, int, float]:
-            assert t.place is not None
-            before = sent.doc.text[max(sent.start_char, t.span.start - 40): t.span.start]
-            where_said = bool(_SAID_AT.search(before))  # "told a briefing in Ankara": not where it happened
-            # a place abroad in a report about one country is more likely a resolver slip
-            return (int(where_said), int(topic is not None and t.place.country_code != topic),
-                    _FEATURE_RANK.get(t.place.feature, 0), -t.score)
+    def rank(t: Toponym) -> tuple[int, int, float]:
+        assert t.place is not None  # a place abroad in a one-country report is likelier a resolver slip
+        return (int(topic is not None and t.place.country_code != topic), _FEATURE_RANK.get(t.place.feature, 0), -t.score)
 
-        best = min(inside, key=rank)
-        assert best.place is not None
-        p = replace(best.place, geo_precision=geo_precision(sent.doc.text, best.span, best.place))
-        return p, best.span
+    best = min(inside, key=rank) if inside else None
+    if best is not None and best.place is not None and not (
+            topic is not None and best.place.country_code != topic and best.score < _FOREIGN_MIN_SCORE):
+        return replace(best.place, geo_precision=geo_precision(sent.doc.text, best.span, best.place)), best.span
+    # No place named (or only a lone, weakly resolved place abroad, likelier a local name the
+    # gazetteer lacks): continue the previous event's report, else the province, else the country.
     if (last is not None and u.paragraph - last[0] <= 1 and last[1].place is not None and not last[1].aggregate
             and last[1].event_type == det.event_type):
         return last[1].place, None
@@ -361,6 +368,13 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
         a1 = ActorMention(ctx.state_actor, "state", -1, -1)
     if a1 is None and rest:
         a1, rest = rest[0], rest[1:]
+    if a1 is None and (etype == "Violence against civilians" or sub in _UNCLAIMED_MEANS):
+        # a bomb or an attack nobody is named for: ACLED's unidentified armed group
+        a1 = ActorMention(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
+                          "unidentified", -1, -1)
+    if not rest and (etype in ("Explosions/Remote violence", "Violence against civilians")):
+        victims = ctx.finder.generic("civilians", country=country, sent=sent)
+        rest = [victims] if victims is not None else []
     a2 = rest[0] if rest else None
     doc = sent.doc
     for key, a in (("actor1", a1), ("actor2", a2)):
@@ -383,13 +397,14 @@ def _attach_counts(u: _Unit, m: EventMention) -> None:
                                            _doc_span(u.span.doc, c.start, c.end), "sentence after the event")
 
 
-def _inherit_claims(mentions: list[EventMention]) -> None:
-    """Where most attributed mentions share one claimant, unattributed ones inherit it."""
-    claimed = collections.Counter(m.claimed_by for m in mentions if m.claimed_by)
-    if not claimed:
+def _inherit_claims(mentions: list[EventMention], paragraph_claims: list[Claim]) -> None:
+    """A briefing relayed paragraph by paragraph: when one claimant speaks in at least two
+    paragraphs and in two thirds of all attributed ones, unattributed events are its claims."""
+    by_paragraph = collections.Counter(c.claimant for c in paragraph_claims)
+    if not by_paragraph:
         return
-    top, n = claimed.most_common(1)[0]
-    if n < 2 or n * 2 < sum(claimed.values()):
+    top, n = by_paragraph.most_common(1)[0]
+    if n < 2 or 3 * n < 2 * sum(by_paragraph.values()):
         return
     for m in mentions:
         if m.claimed_by is None:

@@ -99,7 +99,7 @@ CUES: dict[str, re.Pattern[str]] = {
     # --- demonstrations ---------------------------------------------------------------
     "protest": _c(
         r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:e|ed|ion|ions|ors?|ing)|rall(?:y|ies|ied)|"
-        r"march(?:ed|es)?|sit-?ins?|picket(?:ed|s)?|vigils?|hunger strike|went on strike|on strike|"
+        r"march(?:ed|es)?(?! \d)|sit-?ins?|picket(?:ed|s)?|vigils?|hunger strike|went on strike|on strike|"
         r"strik(?:e|ing) workers|took to the streets|gathered to (?:demand|denounce|condemn|protest)|"
         r"blockades?|blocked (?:\w+ ){0,6}?(?:roads?|highways?|streets?|routes?|traffic|access|entrance)|"
         r"chant(?:ed|ing)|motorcade|"

@@ -59,7 +59,8 @@ _FORCE = (r"(?i:army|armed forces|military|troops|soldiers|air ?force|aerospace 
 _STATE = re.compile(rf"\b(?:[Tt]he )?(?!The\b)(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:'s|’s)? (?:(?:government|regime|state|"
                     rf"security|armed|special|regular|pro-government|national|coalition|allied) )*{_FORCE}\b")
 _GOV_FORCE = re.compile(rf"\b(?:government|regime|state|security|pro-government) {_FORCE}\b|\b(?:the )?(?:army|military|"
-                        r"soldiers|troops|armed forces)\b", re.I)
+                        r"soldiers|troops|armed forces)\b(?!\s+(?:administration|court|prosecutors?|spokes\w+|officials?|"
+                        r"hospital|sources?|analysts?|experts?|intelligence|governor|council|junta|leaders?|chiefs?))", re.I)
 _POLICE = re.compile(r"\b(?:(?P<adj>[A-Z][\w-]+) )?(?i:police(?:men| officers| forces)?|policem[ae]n|gendarmes?|"
                      r"gendarmerie|security personnel|counter-terrorism department)\b")
 _UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown|suspected) (?:armed )?(?:gunmen|men|assailants|attackers|"

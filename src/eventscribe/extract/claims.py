@@ -51,7 +51,8 @@ def _generic(phrase: str) -> bool:
     is a new source, not a reference back."""
     words = phrase.split()
     named = any(w[:1].isupper() for w in words[1:])
-    return words[:1] != [] and words[0].lower() in ("the", "a", "an") and not named and bool(re.search(r"\b(?:spokes\w+|ministry|officials?|statement|army|military|police|"
+    short = len(words) <= 3  # "the head of the regional administration" is a new, described source
+    return short and words[0].lower() in ("the", "a", "an") and not named and bool(re.search(r"\b(?:spokes\w+|ministry|officials?|statement|army|military|police|"
                                         r"government|authorities|source|sources|commander|agency|organi[sz]ation|group)\b",
                                         phrase, re.I))
 
@@ -145,7 +146,10 @@ class ClaimTracker:
             if name and (bare == name or bare.endswith(" " + name) or who.endswith(name)):
                 return org
         org = self._org(who)
-        if org and re.search(r"spokes|ministry|mod\b|department|office|army|military|police|armed forces", who, re.I):
+        # the organisation speaks when it is the phrase's head ("the Nigerian army said"), or
+        # its spokesman does; "the head of the military administration" is a person, not the army
+        if org and (re.search(r"spokes|ministry|mod\b|department|office", who, re.I)
+                    or re.search(r"(?:army|military|armed forces|general staff|police)$", who, re.I)):
             return org
         bare = re.sub(r"^(?:the|a|an)\s+", "", bare or who, flags=re.I)
         return bare
