@@ -57,6 +57,8 @@ _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|sto
                         r"factor(?:y|ies)|stockpiles?|seized|found|recovered)\b[^,;.]*$", re.I)
 # Developments that concern a group or a country as a whole, not a spot on the map
 _FOREIGN_MIN_SCORE = 0.7
+_SUBLOCALITY = re.compile(r"\s*(?:neighbou?rhood|colony|suburb|street|road|avenue|square|market|station|metro|"
+                          r"camp|checkpoint|bridge|roundabout|quarter|ward|sector|block|area)\b", re.I)
 _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _NATIONAL = {"Change to group/activity", "Agreement", "Other"}
 _FEATURE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
@@ -188,12 +190,12 @@ def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gaz
         p = gazetteer.country(word)
         return p.country if p else None
 
+    # The topic country: confident, specific places count more than a passing country name
+    # ("the US dollar") or a weak fuzzy match.
     weights: collections.Counter[str] = collections.Counter()
-    places: dict[str, Place] = {}
     for t in toponyms:
         if t.place and t.place.country_code:
-            weights[t.place.country_code] += 1
-            places.setdefault(t.place.country_code, t.place)
+            weights[t.place.country_code] += t.score * (1.0 if t.place.feature == "PCLI" else 1.5)
     topic = None
     if weights:
         cc = weights.most_common(1)[0][0]
@@ -316,9 +318,12 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
     inside = [t for t in inside if not _SAID_AT.search(sent.doc.text[max(sent.start_char, t.span.start - 40): t.span.start])]
     topic = ctx.country.country_code if ctx.country else None
 
-    def rank(t: Toponym) -> tuple[int, int, float]:
+    def rank(t: Toponym) -> tuple[int, int, int, float]:
         assert t.place is not None  # a place abroad in a one-country report is likelier a resolver slip
-        return (int(topic is not None and t.place.country_code != topic), _FEATURE_RANK.get(t.place.feature, 0), -t.score)
+        # "Grama neighbourhood", "Uskhod metro station": a part of the town ACLED codes as the town
+        part = bool(_SUBLOCALITY.match(sent.doc.text[t.span.end: t.span.end + 25]))
+        return (int(topic is not None and t.place.country_code != topic), int(part),
+                _FEATURE_RANK.get(t.place.feature, 0), -t.score)
 
     best = min(inside, key=rank) if inside else None
     if best is not None and best.place is not None and not (

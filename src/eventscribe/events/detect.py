@@ -104,6 +104,9 @@ RULES: list[Rule] = [
     ("riot", _riot_sub, "riot", lambda c: not c["armed_weapons"], 0.65),
     ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
     ("air", "Air/drone strike", "air", lambda c: c["strike_verb"] or c["air_attack"], 0.85),
+    # grenade launchers fired with machine guns at positions: ACLED's armed clash
+    ("grenade_with_small_arms", "Armed clash", "grenade", lambda c: _violent(c) and c["small_arms"]
+     and re.search(r"launcher|machine|small arms", c["small_arms"].string[c["grenade"].start():], re.I), 0.7),
     ("grenade", "Grenade", "grenade", lambda c: _violent(c), 0.8),
     ("ied", "Remote explosive/landmine/IED", "ied_used", lambda c: c["ied"] or c["explosion"], 0.8),
     # ACLED codes shelling mixed with small-arms fire as an armed clash

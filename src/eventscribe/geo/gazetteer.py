@@ -137,7 +137,7 @@ class SqliteGazetteer(_KeyedGazetteer):
             a1_name = self._admin1.get((cc, a1)) if cc and a1 else None
             out.append(Place(name=str(name), country=self._countries.get(cc) if cc else None,
                              country_code=cc, admin1=a1_name, latitude=lat, longitude=lon,
-                             geo_precision=3 if feature in ("ADM1", "PCLI", "CONT") else 1,
+                             geo_precision=3 if feature in ("ADM1", "RGN", "PCLI", "CONT") else 1,
                              feature=str(feature), geonameid=int(pid) if int(pid) > 0 else None,  # type: ignore[call-overload]
                              population=int(pop)))  # type: ignore[call-overload]
         return out

@@ -33,6 +33,7 @@ WEIGHTS = {
     "topic_country": 0.5,  # x share of the document's country evidence
     "same_admin1": 0.8,  # another toponym of the document has a candidate in the same admin1
     "nearby": 1.2,  # close to the other toponyms as first resolved (decays over ~300 km)
+    "doc_country": 1.0,  # x share of the other toponyms first resolved into this country
     "fuzzy": -1.5,  # matched only through the transliteration skeleton
     "alias_only": -0.3,  # matched an alternate name only (GeoNames lists odd ones: "Paris")
     "demonym": 2.0,  # "Syrian", "Americans": the country, not a town spelt alike
@@ -85,11 +86,16 @@ class Resolver:
         countries = self._country_evidence(text, mentions, country_hint)
         admin_support = self._admin_support(mentions)
         for pass_no in (1, 2):
+            first = [o.choice for o in mentions]  # pass 2 reads pass 1's choices only
             for i, m in enumerate(mentions):
-                anchors = [o.choice for j, o in enumerate(mentions)
-                           if j != i and o.choice is not None and pass_no == 2
-                           and o.choice.feature not in ("PCLI", "CONT") and name_key(o.base) != name_key(m.base)]
-                scored = [(self._score(i, c, mentions, countries, admin_support, anchors), c)
+                others = [c for j, (o, c) in enumerate(zip(mentions, first))
+                          if j != i and c is not None and pass_no == 2
+                          and name_key(o.base) != name_key(m.base)]
+                anchors = [c for c in others if c.feature not in ("PCLI", "CONT", "RGN")]
+                placed = collections.Counter(c.country_code for c in others if c.country_code)
+                doc_countries = {cc: n / len(others) for cc, n in placed.items()}
+                scored = [(self._score(i, c, mentions, countries, admin_support, anchors)
+                           + self.weights["doc_country"] * doc_countries.get(c.country_code or "", 0.0), c)
                           for c in m.candidates]
                 if scored:
                     scored.sort(key=lambda sc: -sc[0])
@@ -187,7 +193,7 @@ class Resolver:
             s += w["admin_word"] if c.feature in ("ADM1", "ADM2") else 0.0
         elif m.generic in CITY_WORDS:
             s += w["city_word"] if c.feature.startswith("PPL") else 0.0
-        elif c.feature in ("ADM1", "PCLI", "CONT"):
+        elif c.feature in ("ADM1", "RGN", "PCLI", "CONT"):
             s += w["division"]
         if m.fuzzy:
             s += w["fuzzy"]
@@ -231,7 +237,7 @@ def geo_precision(text: str, span: Span, place: Place) -> int:
     or in the area/countryside of the place (read from the ~40 characters before and the
     word after the span), or for a second-level division or a very small place; else 1.
     """
-    if place.feature in ("ADM1", "PCLI", "CONT"):
+    if place.feature in ("ADM1", "RGN", "PCLI", "CONT"):
         return 3
     if place.feature == "ADM2":
         return 2

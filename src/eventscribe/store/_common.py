@@ -142,3 +142,44 @@ def matches(f: EventFilter, rec: dict[str, Any]) -> bool:
 def ranked(counter: Counter[str]) -> dict[str, int]:
     """Most frequent first, then by name: stable output for stats()."""
     return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+# -- exploration (ExploreStore): shared so both backends answer alike ---------------------
+def article_record(row: dict[str, Any]) -> dict[str, Any]:
+    """What articles() returns: public_document() plus the article's text."""
+    return {**public_document(row), "text": row["text"]}
+
+
+def summarize(recs: list[dict[str, Any]], *, top: int) -> dict[str, Any]:
+    """The Python reading of ExploreStore.summary() over event records."""
+    if top < 1:
+        raise ValueError(f"top={top}: expected a count >= 1")
+    days: Counter[str] = Counter(r["date"] for r in recs if r.get("date") is not None)
+    actors: Counter[str] = Counter()
+    for r in recs:
+        actors.update({a for a in (r.get("actor1"), r.get("actor2")) if a is not None})
+    dates = sorted(days)
+
+    def top_of(key: str) -> dict[str, int]:
+        return dict(list(ranked(Counter(r.get(key) or UNKNOWN for r in recs)).items())[:top])
+
+    return {
+        "events": len(recs),
+        "undated": sum(1 for r in recs if r.get("date") is None),
+        "fatalities": sum(r.get("fatalities") or 0 for r in recs),
+        "date_range": {"min": dates[0] if dates else None, "max": dates[-1] if dates else None},
+        "by_day": dict(sorted(days.items())),
+        "by_event_type": top_of("event_type"),
+        "by_sub_event_type": top_of("sub_event_type"),
+        "by_country": top_of("country"),
+        "by_admin1": top_of("admin1"),
+        "by_actor": dict(list(ranked(actors).items())[:top]),
+    }
+
+
+def point_of(rec: dict[str, Any]) -> tuple[str, float, float, str | None, str | None] | None:
+    """(event_id, latitude, longitude, event_type, date) of a record with coordinates."""
+    lat, lon = rec.get("latitude"), rec.get("longitude")
+    if lat is None or lon is None:
+        return None
+    return (rec["event_id"], float(lat), float(lon), rec.get("event_type"), rec.get("date"))

@@ -15,7 +15,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ..types import DocResult
 
-__all__ = ["ORDER_BY", "EventFilter", "EventStore", "RunCounts"]
+__all__ = ["ORDER_BY", "EventFilter", "EventStore", "ExploreStore", "Point", "RunCounts"]
 
 #: Accepted values of ``order_by`` in :meth:`EventStore.events`; a leading "-" sorts
 #: descending. Unknown values (nulls) always sort last; ties are broken by event id.
@@ -138,4 +138,41 @@ class EventStore(Protocol):
 
     def close(self) -> None:
         """Release the backend."""
+        ...
+
+
+#: One event on the map: (event_id, latitude, longitude, event_type, date as YYYY-MM-DD).
+Point = tuple[str, float, float, str | None, str | None]
+
+
+@runtime_checkable
+class ExploreStore(EventStore, Protocol):
+    """An EventStore that also answers the explorer's questions (``eventscribe serve``).
+
+    Every method reads; filters mean what they mean in :meth:`EventStore.events`.
+    """
+
+    def count_events(self, *, filters: EventFilter | None = None) -> int:
+        """How many events match (the total behind a page of ``events()``)."""
+        ...
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event record as ``events()`` gives it, or None when there is no such id."""
+        ...
+
+    def articles(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The stored documents with these ids (unknown ids skipped), in ``ids`` order, each as
+        ``documents()`` gives it plus ``text``."""
+        ...
+
+    def summary(self, *, filters: EventFilter | None = None, top: int = 20) -> dict[str, Any]:
+        """Counts over the matching events: events, undated, fatalities (sum), date_range,
+        by_day (date order), and the ``top`` most frequent by_event_type, by_sub_event_type,
+        by_country, by_admin1 (None as "unknown") and by_actor (actor1 or actor2, an event
+        counted once per actor)."""
+        ...
+
+    def points(self, *, filters: EventFilter | None = None, limit: int | None = None
+               ) -> list[Point]:
+        """Matching events with coordinates, most recent first (undated last, then by id)."""
         ...

@@ -403,6 +403,90 @@ class DuckDBStore:
                                "max": hi.isoformat() if hi else None},
             }
 
+    # -- exploring (ExploreStore) -----------------------------------------------------------
+    def _source(self, f: EventFilter | None, *extra: str) -> tuple[str, list[Any]]:
+        """FROM ... WHERE ... for the matching events (mentions joined only for text search)."""
+        where, params = self._where(f)
+        clauses = [where[len("WHERE "):]] if where else []
+        clauses += list(extra)
+        join = (" JOIN mentions m ON m.id = e.head_mention_id"
+                if f is not None and f.text is not None else "")
+        cond = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return f"FROM events e{join}{cond}", params
+
+    def count_events(self, *, filters: EventFilter | None = None) -> int:
+        src, params = self._source(filters)
+        with self._errors("counting events") as con:
+            (n,), = con.execute(f"SELECT count(*) {src}", params).fetchall()
+        return int(n)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        sql = ("SELECT m.record, e.id, e.doc_ids, e.n_mentions, e.merge_reason FROM events e "
+               "JOIN mentions m ON m.id = e.head_mention_id WHERE e.id = ?")
+        with self._errors(f"reading event {event_id}") as con:
+            rows = con.execute(sql, [event_id]).fetchall()
+        if not rows:
+            return None
+        rec, eid, doc_ids, n, reason = rows[0]
+        return c.event_record(json.loads(rec), event_id=eid, doc_ids=doc_ids, n_mentions=n,
+                              merge_reason=reason)
+
+    def articles(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        wanted = list(dict.fromkeys(ids))
+        names = [name for name, _ in _ARTICLE_COLUMNS]
+        with self._errors("reading articles") as con:
+            rows = con.execute(f"SELECT {', '.join(names)} FROM articles "
+                               "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+        found = {row[0]: dict(zip(names, row, strict=True)) for row in rows}
+        return [c.article_record(found[i]) for i in wanted if i in found]
+
+    def summary(self, *, filters: EventFilter | None = None, top: int = 20) -> dict[str, Any]:
+        if top < 1:
+            raise ValueError(f"top={top}: expected a count >= 1")
+        src, params = self._source(filters)
+        dated, dparams = self._source(filters, "e.date IS NOT NULL")
+        unknown = c.UNKNOWN
+
+        def ranked(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, int]:
+            sql = (f"SELECT coalesce(e.{key}, '{unknown}') AS k, count(*) AS n {src} "
+                   "GROUP BY k ORDER BY n DESC, k LIMIT ?")
+            return {k: n for k, n in con.execute(sql, [*params, top]).fetchall()}
+
+        with self._errors("summarising events") as con:
+            (n, undated, deaths, lo, hi), = con.execute(
+                "SELECT count(*), count(*) - count(e.date), coalesce(sum(e.fatalities), 0), "
+                f"min(e.date), max(e.date) {src}", params).fetchall()
+            days = con.execute(f"SELECT e.date, count(*) {dated} GROUP BY 1 ORDER BY 1",
+                               dparams).fetchall()
+            actors = con.execute(
+                f"SELECT a, count(*) AS n FROM (SELECT DISTINCT e.id, unnest([e.actor1, e.actor2]) "
+                f"AS a {src}) WHERE a IS NOT NULL GROUP BY a ORDER BY n DESC, a LIMIT ?",
+                [*params, top]).fetchall()
+            return {
+                "events": int(n),
+                "undated": int(undated),
+                "fatalities": int(deaths),
+                "date_range": {"min": lo.isoformat() if lo else None,
+                               "max": hi.isoformat() if hi else None},
+                "by_day": {d.isoformat(): k for d, k in days},
+                "by_event_type": ranked(con, "event_type"),
+                "by_sub_event_type": ranked(con, "sub_event_type"),
+                "by_country": ranked(con, "country"),
+                "by_admin1": ranked(con, "admin1"),
+                "by_actor": {a: k for a, k in actors},
+            }
+
+    def points(self, *, filters: EventFilter | None = None, limit: int | None = None
+               ) -> list[tuple[str, float, float, str | None, str | None]]:
+        c.check_paging(limit, 0)
+        src, params = self._source(filters, "e.latitude IS NOT NULL", "e.longitude IS NOT NULL")
+        page = " LIMIT ?" if limit is not None else ""
+        sql = (f"SELECT e.id, e.latitude, e.longitude, e.event_type, strftime(e.date, '%Y-%m-%d') "
+               f"{src} ORDER BY e.date DESC NULLS LAST, e.id{page}")
+        with self._errors("reading map points") as con:
+            rows = con.execute(sql, [*params, limit] if limit is not None else params).fetchall()
+        return [(eid, float(lat), float(lon), etype, day) for eid, lat, lon, etype, day in rows]
+
     def close(self) -> None:
         if not self._closed:
             self._closed = True

@@ -141,6 +141,28 @@ class MemoryStore:
                            "max": dates[-1] if dates else None},
         }
 
+    # -- exploring (ExploreStore) -----------------------------------------------------------
+    def count_events(self, *, filters: EventFilter | None = None) -> int:
+        return len(self.events(filters=filters))
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        self._check_open()
+        return next((r for r in self._event_records() if r["event_id"] == event_id), None)
+
+    def articles(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        self._check_open()
+        return [c.article_record(self._docs[i]) for i in dict.fromkeys(ids) if i in self._docs]
+
+    def summary(self, *, filters: EventFilter | None = None, top: int = 20) -> dict[str, Any]:
+        return c.summarize(self.events(filters=filters), top=top)
+
+    def points(self, *, filters: EventFilter | None = None, limit: int | None = None
+               ) -> list[tuple[str, float, float, str | None, str | None]]:
+        c.check_paging(limit, 0)
+        pts = [p for r in self.events(filters=filters, order_by="-date")
+               if (p := c.point_of(r)) is not None]
+        return pts if limit is None else pts[:limit]
+
     def close(self) -> None:
         self._closed = True
 
