@@ -144,6 +144,26 @@ def gazetteer(
 
 
 @app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(envvar="EVENTSCRIBE_API_TOKEN", help="Bearer token that allows POST /api/extract to store events (default: read-only).")] = None,
+) -> None:
+    """Serve the event map (timeline, filters, table, evidence) and the HTTP API (docs at /docs).
+
+    Example: eventscribe serve --db eventscribe.duckdb --port 8000
+    """
+    from ..api.server import serve as run_server
+
+    try:
+        run_server(Settings.from_env(db=db), host=host, port=port, token=token, echo=err.print)
+    except EventscribeError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)

@@ -79,17 +79,49 @@ def _riot_sub(c: Cues) -> str:
 
 
 def _clash_sub(c: Cues) -> str:
-    # A clash between unarmed groups ("party supporters clashed") with no arms and no armed
-    # party named is mob violence; any sign of arms or an armed party makes it an armed clash.
+    # A fight between ordinary people (a land dispute, two village groups, party supporters)
+    # is mob violence, even with a gun fired; with an armed party involved it is an armed clash.
+    if c["dispute"] and not (c["armed_target"] and re.search(r"forces|soldiers|troops|militants|rebels|army",
+                                                                c["armed_target"].group(0), re.I)):
+        return "Mob violence"
     if c["armed_weapons"] or c["small_arms"] or c["armed_target"] or c["air"] or c["shelling"]:
         return "Armed clash"
     return "Mob violence" if c["unarmed_groups"] else "Armed clash"
 
 
+def _clash_context_only(c: Cues) -> bool:
+    """The only clash word sits inside "amid ongoing clashes": context, not this event."""
+    ctx, clash = c["clash_context"], c["clash"]
+    return bool(ctx and clash and ctx.start() <= clash.start() < ctx.end())
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
+
+
 def _attack_sub(c: Cues) -> str:
-    if c["armed_target"] and not c["civilian_target"]:
+    """Who was attacked decides: the first target word after an active verb, or the last one
+    before a passive verb ("a police team was attacked"); civilians -> Attack, armed -> clash."""
+    verb = c["attack_verb"]
+    if verb is None:
+        return "Attack"
+    text = verb.string
+    if _PASSIVE.search(text[max(0, verb.start() - 20): verb.start()]):
+        window = text[max(0, verb.start() - 80): verb.start()]
+        civ = list(CUES["civilian_target"].finditer(window))
+        arm = list(CUES["armed_target"].finditer(window))
+        last_civ = civ[-1].start() if civ else -1
+        last_arm = arm[-1].start() if arm else -1
+        if last_arm > last_civ:
+            return "Armed clash"
+        return "Attack" if last_civ >= 0 else ("Armed clash" if c["armed_target"] and not c["civilian_target"] else "Attack")
+    window = text[verb.end(): verb.end() + 80]
+    civ = CUES["civilian_target"].search(window)
+    arm = CUES["armed_target"].search(window)
+    if civ and (not arm or civ.start() < arm.start()):
+        return "Attack"
+    if arm:
         return "Armed clash"
-    return "Attack"
+    return "Armed clash" if c["armed_target"] and not c["civilian_target"] else "Attack"
 
 
 # (name, sub-event type or a function choosing it, the cue that must hold, extra condition, confidence)
@@ -104,13 +136,12 @@ RULES: list[Rule] = [
     ("riot", _riot_sub, "riot", lambda c: not c["armed_weapons"], 0.65),
     ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
     ("air", "Air/drone strike", "air", lambda c: c["strike_verb"] or c["air_attack"], 0.85),
-    # grenade launchers fired with machine guns at positions: ACLED's armed clash
-    ("grenade_with_small_arms", "Armed clash", "grenade", lambda c: _violent(c) and c["small_arms"]
-     and re.search(r"launcher|machine|small arms", c["small_arms"].string[c["grenade"].start():], re.I), 0.7),
-    ("grenade", "Grenade", "grenade", lambda c: _violent(c), 0.8),
+    ("grenade", "Grenade", "grenade", lambda c: _violent(c) and not re.search(r"grenade launcher", c["_text"].string, re.I), 0.8),
     ("ied", "Remote explosive/landmine/IED", "ied_used", lambda c: c["ied"] or c["explosion"], 0.8),
-    # ACLED codes shelling mixed with small-arms fire as an armed clash
+    # ACLED codes heavy weapons mixed with small-arms fire as an armed clash, heavy alone as shelling
     ("shelling_with_small_arms", "Armed clash", "shelling", lambda c: c["small_arms"] and (_violent(c) or c["shelling_attack"]), 0.7),
+    ("heavy_with_small_arms", "Armed clash", "heavy_weapons", lambda c: c["small_arms"] and _violent(c), 0.7),
+    ("heavy_weapons", "Shelling/artillery/missile attack", "heavy_weapons", lambda c: re.search(r"\bfir(?:ed|ing)\b", c["_text"].string, re.I), 0.7),
     ("shelling", "Shelling/artillery/missile attack", "shelling", lambda c: _violent(c) or c["shelling_attack"], 0.8),
     ("territory_regained", _territory_sub, "regain", lambda c: True, 0.7),
     ("territory_taken", _territory_sub, "overtake", lambda c: c["armed_target"] or c["clash"], 0.6),
@@ -120,7 +151,7 @@ RULES: list[Rule] = [
     # an arrest without shots, deaths or clashes is an arrest even when it was a "raid"
     ("arrest_no_violence", "Arrests", "arrest", lambda c: not c["violence_done"], 0.65),
     ("sexual_violence", "Sexual violence", "sexual", lambda c: True, 0.8),
-    ("clash", _clash_sub, "clash", lambda c: True, 0.75),
+    ("clash", _clash_sub, "clash", lambda c: not _clash_context_only(c), 0.75),
     ("attack", _attack_sub, "attack_verb", lambda c: c["civilian_target"] or c["armed_target"], 0.65),
     ("arrest", "Arrests", "arrest", lambda c: True, 0.65),
     ("looting", "Looting/property destruction", "looting", lambda c: True, 0.6),

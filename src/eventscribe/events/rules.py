@@ -69,12 +69,14 @@ CUES: dict[str, re.Pattern[str]] = {
         r"shoot-?outs?|battles?|battled|skirmish(?:es)?|armed confrontations?|"
         r"engaged (?:in )?(?:fierce |heavy )?(?:fighting|combat|clashes|battle)|"
         r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|counter-?attack(?:ed)?|"
-        r"bursts? of fire|gunfire|returned fire|came under (?:\w+ )?fire|traded fire|"
-        r"firing)\b"),
+        r"bursts? of fire|gunfire|returned fire|came under (?:\w+ )?fire|traded fire)\b"),
     "regain": _c(r"\b(?:recaptur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
                  r"took back|back under (?:government )?control|re-?took)\b"),
-    "overtake": _c(r"\b(?:seiz(?:e|ed|es)|captur(?:e|ed|es)|took control|taken control|overr(?:an|un)|"
-                   r"fell to|gained control|took over)\b"),
+    "overtake": _c(r"\b(?:(?:seiz(?:e|ed|es)|captur(?:e|ed|es)|took control of|taken control of|overr(?:an|un)|"
+                   r"gained control of|took over|stormed) (?:the |a |an |several |two |three |some )?(?:\w+ )?"
+                   r"(?:towns?|villages?|city|cities|areas?|districts?|bases?|positions?|hills?|territory|"
+                   r"neighbou?rhoods?|airports?|checkpoints?|outposts?|strongholds?|(?-i:[A-Z][\w'-]+))|fell to|"
+                   r"(?:under|gained|seized|took|taken|full) (?:the )?control (?:of|over))\b"),
     "abduct": _c(r"\b(?:abduct(?:s|ed|ion|ing)?|kidnap(?:s|ped|ping)?|hostages?|forcibly disappeared|"
                  r"enforced disappearance|went missing after being taken)\b"),
     "sexual": _c(r"\b(?:rap(?:e|ed|es|ing)|sexual(?:ly)? (?:assault|abuse|violence|assaulted|abused))\b"),
@@ -83,20 +85,31 @@ CUES: dict[str, re.Pattern[str]] = {
         r"child(?:ren)?|boys?|girls?|"
         r"people|persons?|students?|teachers?|journalists?|worshippers?|passengers?|shopkeepers?|traders?|"
         r"family|families|body|bodies|corpses?|dead body|civilian|youths?|activists?|doctors?|aid workers?|"
-        r"detainees?|prisoners?|captives?|hostages?|inmates?|"
+        r"detainees?|prisoners?|captives?|hostages?|inmates?|shepherds?|fishermen|fisherman|suspects?\b|"
+        r"villages?|hamlets?|communit(?:y|ies)|settlements?|cattle camps?|homes?|houses?|markets?|churche?s?|"
+        r"mosques?|schools?|hospitals?|vehicles? carrying|buses|bus|minibus|"
         r"a local|locals|relatives?|driver|husband|wife|son|daughter|teen(?:ager)?s?)\b"),
     "armed_target": _c(
-        r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?|officers?|checkpoints?|convoys?|patrols?|"
+        r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?(?! station)|officers?|checkpoints?|convoys?|patrols?|"
         r"positions?|bases?|militants?|rebels?|insurgents?|fighters?|forces|militias?|militiamen|guards?|"
         r"outposts?|barracks|gunmen|jihadists?|terrorists?|divisions?|brigades?|battalions?|regiments?|corps|"
         r"factions?|commanders?|combatants?)\b"),
-    "small_arms": _c(r"\b(?:small[- ]arms?|grenade launchers?|(?:heavy )?machine[- ]guns?|shots|gunfire|bursts? of fire|rifles?|"
+    "small_arms": _c(r"\b(?:small[- ]arms?|(?<!heavy )machine[- ]guns?|gunfire|rifles?|"
                      r"automatic weapons|light weapons|exchange(?:d|s)? (?:of )?fire)\b"),
     "armed_weapons": _c(r"\b(?:guns?|gunmen|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|opened fire|"
                         r"fired|armed|weapons?|ammunition|bullets?|machine[- ]guns?|explosives?)\b"),
+    "dispute": _c(r"\b(?:disputes?|scuffles?|quarrels?|feuds?|altercations?|brawls?|row over|over (?:a |the )?"
+                  r"(?:land|property|water|cattle|money|debt))\b"),
+    # a clash word that only gives the context of something else ("amid ongoing clashes")
+    "clash_context": _c(r"\b(?:ongoing|recent|in connection (?:to|with)|in the context of|amid|amidst|following|since)"
+                        r" (?:the )?(?:\w+ ){0,3}?(?:clashes|fighting|battles?|hostilities|violence)\b"),
+    # weapons ACLED counts as heavy (shelling) vs light (an armed clash)
+    "heavy_weapons": _c(r"\b(?:artillery|mortars?|grenade launchers?|heavy machine[- ]?guns?|ifvs?|bmps?|tanks?|"
+                        r"anti-tank|atgms?|howitzers?|mlrs|grads?|cannons?|recoilless|rockets?|missiles?)\b"),
     "unarmed_groups": _c(r"\b(?:supporters|members of (?:the )?[\w-]+ (?:party|union|community|family|clan|tribe)|"
                          r"villagers|residents|students|journalists|groups of|families|communities|two groups|"
-                         r"workers|traders|farmers|herders|neighbou?rs|relatives)\b"),
+                         r"workers|traders|farmers|herders|neighbou?rs|relatives|(?:two|rival|village|farmer|student) groups|"
+                         r"inmates|prisoners|brothers|famil(?:y|ies)|clans?)\b"),
     # --- demonstrations ---------------------------------------------------------------
     "protest": _c(
         r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:e|ed|ion|ions|ors?|ing)|rall(?:y|ies|ied)|"
@@ -135,7 +148,8 @@ CUES: dict[str, re.Pattern[str]] = {
                  r"taken into custody|rounded up|nabbed)\b"),
     "agreement": _c(r"\b(?:agree(?:d|s)?|agreements?|signed|accords?|truce|peace deal|ceasefire deal|"
                     r"prisoner (?:exchange|swap)|exchanged prisoners|deal)\b"),
-    "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|diffus(?:ed|ing)|weapons? caches?|dismantl(?:e|ed|ing)|"
+    "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|diffus(?:ed|ing)|weapons? caches?|"
+                    r"recover(?:ed|y of) (?:\w+ ){0,3}?(?:arms|weapons|ammunition|explosives|rifles|grenades)|dismantl(?:e|ed|ing)|"
                     r"intercept(?:ed|s|ion of)? (?:\w+ ){0,3}(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons)|"
                     r"(?:missiles?|rockets?|drones?|projectiles?) (?:\w+ ){0,3}(?:were |was )?intercepted|shot down|"
                     r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|drone|mine)|bomb disposal|foiled|"
@@ -145,8 +159,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "hq": _c(r"\b(?:establish(?:ed|es)? (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp)|"
              r"set up (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp))\b"),
     "looting": _c(r"\b(?:loot(?:s|ed|ing)?|plunder(?:ed)?|pillag(?:e|ed)|ransack(?:ed)?|burn(?:ed|t) down|"
-                  r"set fire to|torched|destroy(?:ed)? (?:houses|homes|property|crops|shops)|demolish(?:ed)?|"
-                  r"vandali[sz]ed|stole|stolen|robbed)\b"),
+                  r"set fire to|torched|destroy(?:ed)? (?:\w+ ){0,3}?(?:houses|homes|property|properties|crops|shops|"
+                  r"shelters|huts|farms|fields|granar(?:y|ies)|vehicles?)|demolish(?:ed)?|razed|bulldoz(?:ed|ing)|"
+                  r"vandali[sz]ed|stole|stolen|robbed|seized (?:\w+ ){0,3}?(?:vehicles?|cars?|trucks?|motorcycles?|"
+                  r"phones|property|goods|cattle|livestock|money))\b"),
     "transfer": _c(r"\b(?:withdr(?:ew|awn|aw) from|handed over|hand over|pulled out of|retreated from|"
                    r"without (?:a )?(?:fight|resistance))\b"),
     "change": _c(r"\b(?:join(?:ed|s)? (?:forces|ranks)|unite (?:their|its) forces|merg(?:e|ed|er)|alliance|"

@@ -232,11 +232,14 @@ def build_gazetteer(path: Path) -> Path:
 
     # First-level subdivisions (ADM1) and second-level ones (ADM2) placed by their towns.
     by_sub: dict[int, list[Point]] = collections.defaultdict(list)
+    sub_pop: collections.Counter[int] = collections.Counter()  # an ADM2's people: its towns'
+    pop_of = {int(c["geonameid"]): int(c["population"] or 0) for c in cities.values()}
     for row in l_cities:
         pt = point_of.get(int(row[1]))
         if pt and row[2]:
             for sid in row[2].split("|"):
                 by_sub[int(sid)].append(pt)
+                sub_pop[int(sid)] += pop_of.get(int(row[1]), 0)
     iso_points = subdivision_points()
     us_abbr = us_state_abbreviations()
     level1: list[_Level1] = []
@@ -263,7 +266,7 @@ def build_gazetteer(path: Path) -> Path:
             pts = by_sub.get(i, [])
             point = iso_points.get(iso) or (_shape_centre(pts, _extent_step(pts)) if pts else None)
             if point:
-                w.place(pid, unidecode(name), point, cc, a1, "ADM2", 0, names)
+                w.place(pid, unidecode(name), point, cc, a1, "ADM2", sub_pop[i], names)
     country_keys = {name_key(n) for cc, c in countries.items() for n in {c["name"], *aliases.get(cc, ())}}
     for region, cc, point, pop in _split_regions(level1, exclude=country_keys):
         w.place(next_id, region, point, cc, None, "RGN", pop, [])

@@ -33,7 +33,8 @@ WEIGHTS = {
     "topic_country": 0.5,  # x share of the document's country evidence
     "same_admin1": 0.8,  # another toponym of the document has a candidate in the same admin1
     "nearby": 1.2,  # close to the other toponyms as first resolved (decays over ~300 km)
-    "doc_country": 1.0,  # x share of the other toponyms first resolved into this country
+    "doc_country": 1.0,
+    "cluster": 2.5,  # x share of the other names with a likely reading close to this one  # x share of the other toponyms first resolved into this country
     "fuzzy": -1.5,  # matched only through the transliteration skeleton
     "alias_only": -0.3,  # matched an alternate name only (GeoNames lists odd ones: "Paris")
     "demonym": 2.0,  # "Syrian", "Americans": the country, not a town spelt alike
@@ -49,6 +50,44 @@ _PRECISION2_BEFORE = re.compile(
 )
 _PRECISION2_AFTER = re.compile(r"^\W{0,3}(countryside|outskirts|area|areas|environs|suburbs|district|"
                                r"region|rural)\b", re.IGNORECASE)
+
+
+_CLUSTER_TOP = 8  # readings per name, from pass 1, that the cluster term compares
+_CLUSTER_KM = 100.0  # closeness decays over this distance
+
+
+def _close(a: Place, b: Place) -> float:
+    """How strongly reading ``b`` of another name supports reading ``a``: 1 when ``b`` is
+    the province or country ``a`` lies in, else decaying with distance between towns."""
+    if a.country_code != b.country_code or a.country_code is None:
+        return 0.0
+    if b.feature in ("PCLI", "CONT", "RGN"):
+        return 0.0  # the topic-country terms already count countries
+    if b.feature == "ADM1" or a.feature == "ADM1":
+        return 1.0 if a.admin1 == b.admin1 else 0.0
+    if a.latitude is None or b.latitude is None:
+        return 0.0
+    return math.exp(-km(a.latitude, a.longitude, b.latitude, b.longitude) / _CLUSTER_KM)  # type: ignore[arg-type]
+
+
+def _cluster_support(mentions: list[_Mention], ranked: list[list[Place]]) -> list[dict[int, float]]:
+    """For each mention, candidate id -> share of the *other* names (each name once) that
+    have one of their likely readings next to that candidate: "Brandon" and "Kensington"
+    next to "Douglas County" pick the Minnesota ones together."""
+    by_name: dict[str, list[Place]] = {}
+    for m, top in zip(mentions, ranked):
+        by_name.setdefault(name_key(m.base), []).extend(p for p in top if p not in by_name.get(name_key(m.base), []))
+    out: list[dict[int, float]] = []
+    for m in mentions:
+        own = name_key(m.base)
+        names = [top for key, top in by_name.items() if key != own and top]
+        scores: dict[int, float] = {}
+        if names:
+            for c in m.candidates[:200]:
+                total = sum(max((_close(c, k) for k in top), default=0.0) for top in names)
+                scores[id(c)] = total / len(names)
+        out.append(scores)
+    return out
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -85,6 +124,8 @@ class Resolver:
         self._link_containers(text, mentions)
         countries = self._country_evidence(text, mentions, country_hint)
         admin_support = self._admin_support(mentions)
+        ranked: list[list[Place]] = [[] for _ in mentions]
+        support: list[dict[int, float]] = [{} for _ in mentions]
         for pass_no in (1, 2):
             first = [o.choice for o in mentions]  # pass 2 reads pass 1's choices only
             for i, m in enumerate(mentions):
@@ -95,13 +136,17 @@ class Resolver:
                 placed = collections.Counter(c.country_code for c in others if c.country_code)
                 doc_countries = {cc: n / len(others) for cc, n in placed.items()}
                 scored = [(self._score(i, c, mentions, countries, admin_support, anchors)
-                           + self.weights["doc_country"] * doc_countries.get(c.country_code or "", 0.0), c)
+                           + self.weights["doc_country"] * doc_countries.get(c.country_code or "", 0.0)
+                           + self.weights["cluster"] * support[i].get(id(c), 0.0), c)
                           for c in m.candidates]
                 if scored:
                     scored.sort(key=lambda sc: -sc[0])
                     m.score, m.choice = scored[0]
                     runner_up = scored[1][0] if len(scored) > 1 else scored[0][0] - 3.0
                     m.score = 1 / (1 + math.exp(-(scored[0][0] - runner_up)))  # margin -> 0.5..1
+                    ranked[i] = [c for _, c in scored[:_CLUSTER_TOP]]
+            if pass_no == 1:
+                support = _cluster_support(mentions, ranked)
         out = []
         for m in mentions:
             place = m.choice
