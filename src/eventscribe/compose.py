@@ -361,9 +361,11 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
         if sub == "Peaceful protest":
             rest = []
     elif etype == "Violence against civilians":
+        # the perpetrator is an armed actor, never the victims; victims default to civilians
+        armed = [a for a in ([a1] if a1 else []) + rest if a.kind in ("state", "police", "group", "unidentified")]
+        a1 = armed[0] if armed else None
+        rest = [a for a in rest if a is not a1]
         victims = ctx.finder.generic("civilians", country=country, sent=sent)
-        if a1 is None and rest:
-            a1, rest = rest[0], rest[1:]
         if victims is not None and not any(a.kind in ("state", "group", "police") for a in rest[:1]):
             rest = [victims]
     elif a1 is None and rest and sub != "Air/drone strike":
@@ -371,7 +373,7 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
     if a1 is None and sub in _REMOTE | {"Air/drone strike"} and ctx.state_actor:
         # Platforms of a state's task force act for it ("a Su-34 bomber", "the airstrikes").
         a1 = ActorMention(ctx.state_actor, "state", -1, -1)
-    if a1 is None and rest:
+    if a1 is None and rest and etype != "Violence against civilians":
         a1, rest = rest[0], rest[1:]
     if a1 is None and (etype == "Violence against civilians" or sub in _UNCLAIMED_MEANS):
         # a bomb or an attack nobody is named for: ACLED's unidentified armed group

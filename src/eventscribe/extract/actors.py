@@ -58,7 +58,10 @@ _FORCE = (r"(?i:army|armed forces|military|troops|soldiers|air ?force|aerospace 
           r"task force|national guard|gendarmerie|military police)")
 _STATE = re.compile(rf"\b(?:[Tt]he )?(?!The\b)(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:'s|’s)? (?:(?:government|regime|state|"
                     rf"security|armed|special|regular|pro-government|national|coalition|allied) )*{_FORCE}\b")
-_GOV_FORCE = re.compile(rf"\b(?:government|regime|state|security|pro-government) {_FORCE}\b|\b(?:the )?(?:army|military|"
+# "military forces of Artsakh", "the armed forces of Ukraine"
+_FORCES_OF = re.compile(r"\b(?:military|armed|security|government|state|regular) forces of (?:the )?"
+                        r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+_GOV_FORCE = re.compile(rf"\b(?:government(?:al)?|regime|state|security|pro-government) (?:{_FORCE}|positions|posts)\b|\b(?:the )?(?:army|military|"
                         r"soldiers|troops|armed forces)\b(?!\s+(?:administration|court|prosecutors?|spokes\w+|officials?|"
                         r"hospital|sources?|analysts?|experts?|intelligence|governor|council|junta|leaders?|chiefs?))", re.I)
 _POLICE = re.compile(r"\b(?:(?P<adj>[A-Z][\w-]+) )?(?i:police(?:men| officers| forces)?|policem[ae]n|gendarmes?|"
@@ -94,6 +97,9 @@ class ActorFinder:
         for pattern, name in load_groups():
             for m in pattern.finditer(text):
                 add(name, "group", m.start(), m.end())
+        for m in _FORCES_OF.finditer(text):
+            name = m.group("name")
+            add(f"Military Forces of {self.country_of(name) or name}", "state", m.start(), m.end())
         for m in _STATE.finditer(text):
             c = self.country_of(m.group("adj"))
             if c:
