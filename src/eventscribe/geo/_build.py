@@ -216,13 +216,17 @@ def build_gazetteer(path: Path) -> Path:
     extra = countryinfo_records()
     for cc, rec in extra.items():
         aliases[cc].update(n for n in rec.get("altSpellings") or () if isinstance(n, str) and len(n) > 3)
+    canonical = {name_key(n): cc for cc, c in countries.items()
+                 for n in (c["name"], *(r[4] for r in l_countries if r[1] == cc and r[4]))}
     for cc, c in countries.items():
         pts = by_country.get(cc)
         step = min(4.0, max(0.1, math.sqrt(c.get("areakm2") or 1000) / 111 / 8))
         point = country_point(extra[cc]) if cc in extra else None
         if point is None and pts:
             point = _shape_centre(pts, step)
-        names = _country_short_forms({n for n in aliases.get(cc, ()) if "," not in n})  # "Korea, Republic of"
+        names = {n for n in aliases.get(cc, ()) if "," not in n}  # "Korea, Republic of"
+        names |= {n for n in _country_short_forms(names) - names  # not "Hong Kong ... of China"
+                  if name_key(n) not in canonical or canonical[name_key(n)] == cc}
         w.place(int(c["geonameid"]), c["name"], point, cc, None, "PCLI", c.get("population") or 0,
                 _latin_names(names, codes=True))
         con.execute("INSERT INTO countries VALUES (?,?,?)", (cc, c["name"], int(c["geonameid"])))
@@ -294,7 +298,7 @@ def _country_short_forms(names: set[str]) -> set[str]:
     for name in names:
         if " the " in name:
             out.add(name.replace(" the ", " "))
-        head, sep, tail = name.rpartition(" of ")
+        head, sep, tail = name.partition(" of ")
         tail = tail.removeprefix("the ")
         if sep and head and len(tail) >= 4 and tail[:1].isupper():
             out.add(tail)

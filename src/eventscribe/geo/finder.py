@@ -34,6 +34,12 @@ _LOCATIVE = {"in", "near", "of", "at", "from", "to", "outside", "around", "towar
 _CONNECTORS = ARTICLES | {"-", "'", "ibn", "bin", "abu", "bani", "beni", "de", "del", "la", "le"}
 _MAX_TOKENS = 5
 _MIN_POPULATION_ONE_WORD = 1_000  # a lone capitalised word names a place only if it is not tiny
+_MAJOR_POPULATION = 100_000
+_MISLABELLED = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"}
+# A place name opening a street's name is part of an address, not a toponym ("Washington
+# Avenue"); these are vocabulary, like the generic words in ``_text``.
+_STREET_WORDS = frozenset("street avenue road boulevard drive lane highway parkway way place court "
+                          "st ave rd blvd dr ln hwy pkwy".split())
 _MAX_RATIO = 3  # how many times more common as a lower-case word than capitalised, at most
 
 
@@ -65,12 +71,87 @@ def _proper(tok: Any) -> bool:
     return not (tok.is_sent_start and tok.lower_ in tok.vocab.strings and not tok.tag_)
 
 
-def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False) -> list[Span]:
+def _surnames(doc: Any) -> set[str]:
+    """Names the document uses for people: one-word PERSON entities and the last word of
+    longer ones ("Darren Ripley" -> "Ripley"), which the NER later tags as places."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            words = [t for t in ent if t.is_alpha]
+            if words:
+                out.add(words[-1].text)
+    return out
+
+
+def _major(gazetteer: Gazetteer, name: str, *, towns: bool = True) -> bool:
+    """A division, country or (with ``towns``) large town: a reading that outweighs other
+    evidence."""
+    return any(p.feature in ("ADM1", "RGN", "PCLI", "CONT")
+               or (towns and p.population >= _MAJOR_POPULATION) for p in gazetteer.candidates(name))
+
+
+def _prefix_place(doc: Any, ent: Any, gazetteer: Gazetteer, people: set[str], *,
+                  adjectives: bool) -> int | None:
+    """End token of a place name that opens an organisation's name ("the Texas Forest
+    Service", "Walker County Fair", "U.S. Department of ..."), or None.
+
+    One word must name a division, a country (or, with ``adjectives``, be its adjective:
+    "American Electric Power") or a large town, and not be a person's name ("Taylor
+    Street"); generic words ("National", "University") are not proper nouns to the tagger
+    often enough, so the gazetteer's size test keeps most of them out.
+    """
+    start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+    for end in range(min(ent.end - 1, start + _MAX_TOKENS), start, -1):
+        words = doc[start:end]
+        if not all(_proper(t) or t.text in ("U.S.", "U.K.") for t in words):
+            continue
+        name = words.text
+        if end - start > 1:
+            if _known(gazetteer, name, one_word=False):
+                return end
+            continue
+        if name in people or (end < len(doc) and doc[end].text in ("-", "'", "’")):
+            return None  # "Taylor Street" after "Greg Taylor"; "Wal-Mart"
+        if adjectives and gazetteer.country(name):
+            return end
+        if _major(gazetteer, name):
+            return end
+    return None
+
+
+def _mislabelled_place(doc: Any, ent: Any, gazetteer: Gazetteer, named: set[str],
+                       placed: set[str]) -> bool:
+    """A one-word entity the small NER calls a person or organisation ("A Rochester man",
+    "Alexandria woman charged") that is the name of a division, country or large town, is
+    no part of a person's full name in the document, and sits where places do: before a
+    common noun it qualifies, after a locative preposition, or is tagged a place elsewhere
+    in the document (``placed``)."""
+    start, end = _strip(doc, ent.start, ent.end)
+    if end - start != 1 or not _proper(doc[start]) or doc[start].text in named:
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    modifier = nxt is not None and nxt.is_lower and nxt.tag_ in ("NN", "NNS")  # "a Rochester man"
+    located = start > 0 and doc[start - 1].lower_ in _LOCATIVE  # "in Lancaster"
+    return (modifier or located or doc[start].text in placed) and _major(gazetteer, doc[start].text)
+
+
+def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
+                  inside_names: bool = False, mislabelled: bool = False) -> list[Span]:
     """Toponym spans of ``doc`` (character offsets into ``doc.text``).
 
     With ``adjectives``, national adjectives ("Syrian", "Israelis") tagged NORP count too,
-    as in the LGL/GeoVirus annotation convention; event extraction leaves them out.
+    as in the LGL/GeoVirus annotation convention; event extraction leaves them out. With
+    ``inside_names``, a place name opening an organisation's name counts as well ("the
+    Ohio Department of Development"), as those corpora annotate it. With ``mislabelled``,
+    a one-word person or organisation entity that names a division, country or large
+    town, and is no part of a person's full name in the text, counts as a place.
+
+    A one-word name the document also uses as a person's surname ("coach Ripley" after
+    "Darren Ripley") is not a place unless it names a division, country or large town.
     """
+    people = _surnames(doc)
+    named = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    placed = {ent.text for ent in doc.ents if ent.label_ in _PLACE_LABELS}
     taken = [False] * len(doc)
     for ent in doc.ents:  # names the NER says are dates or quantities ("March", "May")
         if ent.label_ in _NOT_PLACE:
@@ -87,12 +168,23 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False) -
         if adjectives and ent.label_ == "NORP" and gazetteer.country(ent.text.rstrip("s")):
             add(ent.start, ent.end)
             continue
+        if (inside_names and ent.label_ in ("ORG", "FAC") and len(ent) > 1
+                and ent[-1].lower_.rstrip(".") not in _STREET_WORDS):
+            end = _prefix_place(doc, ent, gazetteer, people, adjectives=adjectives)
+            if end is not None and not (ent.label_ == "FAC" and _known(gazetteer, ent.text, one_word=False)):
+                add(ent.start + (1 if doc[ent.start].lower_ == "the" else 0), end)
+                continue
+        if mislabelled and ent.label_ in _MISLABELLED and _mislabelled_place(doc, ent, gazetteer, named, placed):
+            add(*_strip(doc, ent.start, ent.end))
+            continue
         if ent.label_ not in _PLACE_LABELS:
             continue
         start, end = _strip(doc, ent.start, ent.end)
         if start >= end:
             continue
         name = doc[start:end].text
+        if end - start == 1 and name in people and not _major(gazetteer, name):
+            continue
         if ent.label_ in _ALWAYS_KEEP or _known(gazetteer, name, one_word=end - start == 1):
             add(start, end)
 
@@ -120,8 +212,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False) -
                 continue
             name = doc[i:end].text
             one_word = end - i == 1
-            if one_word and not _not_common(tok):
+            if one_word and (not _not_common(tok) or (name in people and not _major(gazetteer, name))):
                 continue
+            if prev == "of" and i >= 2 and doc[i - 2].text[:1].isupper() and not _major(gazetteer, name):
+                continue  # "Chamber of Commerce", "Department of Education": a name's tail
             if (_known(gazetteer, name, one_word=one_word and not named_place)
                     or (not one_word and gazetteer.candidates(name, fuzzy=True))):
                 hit = end  # multi-word runs may match through transliteration variants

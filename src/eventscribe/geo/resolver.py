@@ -52,6 +52,11 @@ _PRECISION2_AFTER = re.compile(r"^\W{0,3}(countryside|outskirts|area|areas|envir
                                r"region|rural)\b", re.IGNORECASE)
 
 
+# (suffix of a people's name, endings its place name may have), most specific first.
+_ADJECTIVE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ians", ("ia", "o", "a", "")), ("ans", ("a", "")), ("ns", ("",)), ("ian", ("ia", "o", "a", "")),
+    ("an", ("a", "e", "")), ("n", ("",)), ("i", ("",)), ("ese", ("", "a")), ("s", ("",)),
+)
 _CLUSTER_TOP = 8  # readings per name, from pass 1, that the cluster term compares
 _CLUSTER_KM = 100.0  # closeness decays over this distance
 
@@ -63,8 +68,8 @@ def _close(a: Place, b: Place) -> float:
         return 0.0
     if b.feature in ("PCLI", "CONT", "RGN"):
         return 0.0  # the topic-country terms already count countries
-    if b.feature == "ADM1" or a.feature == "ADM1":
-        return 1.0 if a.admin1 == b.admin1 else 0.0
+    if b.feature == "ADM1" or a.feature == "ADM1":  # less: a town named like a state
+        return 0.75 if a.admin1 == b.admin1 else 0.0  # ("Illinois, Missouri") is rare
     if a.latitude is None or b.latitude is None:
         return 0.0
     return math.exp(-km(a.latitude, a.longitude, b.latitude, b.longitude) / _CLUSTER_KM)  # type: ignore[arg-type]
@@ -123,6 +128,9 @@ class Resolver:
         mentions = [self._mention(text, s) for s in spans]
         self._link_containers(text, mentions)
         countries = self._country_evidence(text, mentions, country_hint)
+        for m in mentions:  # a spelling guess is only trusted inside the document's countries
+            if m.fuzzy:
+                m.candidates = [c for c in m.candidates if countries.get(c.country_code or "", 0.0) > 0]
         admin_support = self._admin_support(mentions)
         ranked: list[list[Place]] = [[] for _ in mentions]
         support: list[dict[int, float]] = [{} for _ in mentions]
@@ -175,10 +183,28 @@ class Resolver:
         if adjective is not None:  # "Syrian(s)" names the country it derives from
             m.demonym = True
             m.candidates.append(adjective)
+        if not m.candidates:  # "Ontarians", "Dagestani", "European": a region's people
+            m.candidates = self._region_of_adjective(base)
+            m.demonym = bool(m.candidates)
         if not m.candidates:
             m.candidates = self.gazetteer.candidates(base, fuzzy=True)
             m.fuzzy = bool(m.candidates)
         return m
+
+    def _region_of_adjective(self, word: str) -> list[Place]:
+        """Divisions, regions, countries or continents a people's name derives from, by
+        English suffix rules ("Minnesotans" -> Minnesota, "Ontarian" -> Ontario)."""
+        if " " in word.strip() and not word.istitle():
+            return []
+        for suffix, stems in _ADJECTIVE_RULES:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 4:
+                continue
+            for add in stems:
+                found = [p for p in self.gazetteer.candidates(word[: len(word) - len(suffix)] + add)
+                         if p.feature in ("ADM1", "RGN", "PCLI", "CONT")]
+                if found:
+                    return found
+        return []
 
     @staticmethod
     def _link_containers(text: str, mentions: list[_Mention]) -> None:
