@@ -20,13 +20,14 @@ import bisect
 import collections
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .dedup import merge_key
 from .events import detect
-from .events.detect import Detection, classify
+from .events.detect import Detection, classify, combine, is_candidate
 from .extract import actors as actors_mod
 from .extract import claims as claims_mod
 from .extract import dates as dates_mod
@@ -42,7 +43,7 @@ from .geo.resolver import geo_precision
 from .settings import Settings
 from .types import Article, EventMention, Place, Provenance, Span, Toponym
 
-__all__ = ["compose_document", "sentence_units"]
+__all__ = ["body_units", "compose_document", "sentence_units", "typing_candidates"]
 
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
 _CASUALTY_ONLY = re.compile(r"^(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies)|kill(?:ed)?|dead|died|shot)$", re.I)
@@ -111,22 +112,46 @@ class _Context:
     para_claims: dict[int, Claim] = field(default_factory=dict)
 
 
-def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gazetteer: Gazetteer,
-                     settings: Settings) -> list[EventMention]:
-    """The article's event mentions, repetitions merged, in text order."""
-    units = sentence_units(doc)
+def body_units(doc: Doc, article: Article) -> list[_Unit]:
+    """The sentence units of the article's body: the headline, which repeats the lead, trimmed."""
     body = _body_start(doc.text, article)
-    # The headline repeats the lead; datelines and headlines are context, not events.
-    units = [_trim(u, body) for u in units if u.span.end_char > body + 1]
+    return [_trim(u, body) for u in sentence_units(doc) if u.span.end_char > body + 1]
+
+
+def event_units(units: list[_Unit]) -> list[_Unit]:
+    """Units that may report an event: a unit without a verb (a dateline, a caption, a list of
+    names) reports none."""
+    return [u for u in units if any(t.pos_ in ("VERB", "AUX") for t in u.span)]
+
+
+def typing_candidates(units: list[_Unit]) -> list[_Unit]:
+    """The event units worth a classifier's look: some event cue is present (saves the
+    embedding of the many sentences that cannot be events)."""
+    return [u for u in event_units(units) if is_candidate(u.span.text)]
+
+
+def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gazetteer: Gazetteer,
+                     settings: Settings, units: list[_Unit] | None = None,
+                     typing: Mapping[int, Mapping[str, float]] | None = None) -> list[EventMention]:
+    """The article's event mentions, repetitions merged, in text order.
+
+    ``typing`` maps a unit's start offset to the classifier's label probabilities (see
+    ``events.classifier``); without it the rule table types alone.
+    """
+    units = units if units is not None else body_units(doc, article)
     toponyms = _event_toponyms(doc, toponyms)
     ctx = _context(doc, article, toponyms, gazetteer, units)
-    # A unit without a verb (a dateline, a caption, a list of names) reports no event.
-    units = [u for u in units if any(t.pos_ in ("VERB", "AUX") for t in u.span)]
-    detections: list[tuple[_Unit, Detection | None]] = [(u, classify(u.span.text)) for u in units]
+    units = event_units(units)
+    typing = typing or {}
+
+    def decide(u: _Unit, mode: str | None) -> Detection | None:
+        return combine(classify(u.span.text, doc_mode=mode), typing.get(u.span.start_char), text=u.span.text)
+
+    detections: list[tuple[_Unit, Detection | None]] = [(u, decide(u, None)) for u in units]
     modes = collections.Counter(d.sub_event_type for _, d in detections if d and d.sub_event_type in _REMOTE)
     ctx.doc_mode = modes.most_common(1)[0][0] if modes else None
     if ctx.doc_mode:
-        detections = [(u, classify(u.span.text, doc_mode=ctx.doc_mode)) for u, _ in detections]
+        detections = [(u, decide(u, ctx.doc_mode)) for u, _ in detections]
 
     for u in units:  # attributions first: a quote's "he said" may close the paragraph
         claim = ctx.claims.claim_of(u.span)

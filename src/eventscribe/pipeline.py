@@ -24,8 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
-from .compose import compose_document
+from .compose import body_units, compose_document, typing_candidates
 from .errors import EventscribeError
+from .events.classifier import TypeClassifier, load_classifier
 from .geo.finder import find_toponyms
 from .geo.gazetteer import Gazetteer, load_gazetteer
 from .geo.resolver import Resolver
@@ -45,16 +46,18 @@ class Pipeline:
     settings: Settings
     nlp: Language
     gazetteer: Gazetteer
+    classifier: TypeClassifier | None = None
 
     @classmethod
     def load(cls, settings: Settings | None = None, *, nlp: Language | None = None,
-             gazetteer: Gazetteer | None = None) -> Pipeline:
+             gazetteer: Gazetteer | None = None, classifier: TypeClassifier | None = None) -> Pipeline:
         """The pipeline with its models (each loaded once per process)."""
         settings = settings or Settings.from_env()
         return cls(
             settings=settings,
             nlp=nlp if nlp is not None else load_nlp(settings.model),
             gazetteer=gazetteer if gazetteer is not None else load_gazetteer(settings.gazetteer_path),
+            classifier=classifier if classifier is not None else load_classifier(settings.typing),
         )
 
     @property
@@ -92,18 +95,36 @@ class Pipeline:
     def _run(self, batch: list[Article]) -> Iterator[DocResult]:
         if not batch:
             return
-        docs = self.nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=self.settings.batch_size)
+        docs = list(self.nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=self.settings.batch_size))
+        # The classifier sees the candidate sentences of the whole batch at once (embedding is
+        # far cheaper in batches than sentence by sentence).
+        prepared: list[tuple[Doc, Article, list | None, str | None]] = []
         for doc, article in docs:
-            yield self.process_doc(doc, article)
+            try:
+                prepared.append((doc, article, body_units(doc, article), None))
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                prepared.append((doc, article, None, f"{type(exc).__name__}: {exc}"))
+        typing: list[dict[int, dict[str, float]]] = [{} for _ in prepared]
+        if self.classifier is not None:
+            keys = [(i, u) for i, (_, _, units, _) in enumerate(prepared) if units for u in typing_candidates(units)]
+            for (i, u), probs in zip(keys, self.classifier.predict([u.span.text for _, u in keys]), strict=True):
+                typing[i][u.span.start_char] = probs
+        for (doc, article, units, error), probs in zip(prepared, typing, strict=True):
+            if error is not None:
+                origin = article.origin or article.id
+                yield DocResult(article=article, origin=origin, error=f"{origin}: {error}")
+                continue
+            yield self.process_doc(doc, article, units=units, typing=probs)
 
-    def process_doc(self, doc: Doc, article: Article) -> DocResult:
+    def process_doc(self, doc: Doc, article: Article, *, units: list | None = None,
+                    typing: dict[int, dict[str, float]] | None = None) -> DocResult:
         """One parsed article to its result; an unexpected failure becomes that document's error."""
         origin = article.origin or article.id
         try:
             spans = find_toponyms(doc, self.gazetteer)
             toponyms = Resolver(self.gazetteer).resolve(doc.text, spans)
             mentions = compose_document(doc, article, toponyms, gazetteer=self.gazetteer,
-                                        settings=self.settings)
+                                        settings=self.settings, units=units, typing=typing)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
             log.exception("failed on %s", origin)
             return DocResult(article=article, origin=origin, error=f"{origin}: {type(exc).__name__}: {exc}")

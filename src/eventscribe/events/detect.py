@@ -12,13 +12,13 @@ sentences that say "destroyed" without saying how); writes a :class:`Detection`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .rules import CUES
 from .taxonomy import event_type_of
 
-__all__ = ["Detection", "RULES", "classify"]
+__all__ = ["Detection", "RULES", "classify", "combine", "is_candidate"]
 
 VERSION = "rules-1"
 
@@ -193,3 +193,42 @@ def classify(text: str, *, doc_mode: str | None = None) -> Detection | None:
         # "a depot was destroyed": the article says elsewhere how (its dominant means).
         return Detection(doc_mode, "attack_in_doc_mode", m.start(), m.end(), 0.5 * scale, aggregate)
     return None
+
+
+# Cues that make a sentence worth typing at all (the classifier looks only at these).
+_CANDIDATE_CUES = ("air", "shelling", "ied", "suicide", "grenade", "chemical", "explosion", "attack_verb", "clash",
+                   "regain", "overtake", "abduct", "sexual", "protest", "protest_weak", "riot", "mob", "arrest",
+                   "agreement", "disrupted", "hq", "looting", "transfer", "change", "heavy_weapons")
+
+# Rules whose cue is generic enough that a confident classifier should decide instead.
+WEAK_RULES = {"attack", "attack_in_doc_mode", "explosion", "protest_weak", "change", "transfer", "agreement",
+              "looting", "arrest_no_violence", "clash", "territory_taken", "hq", "protest", "mob", "riot"}
+ADD_MIN = 0.55       # classifier alone adds an event at this probability
+VETO_MIN = 0.9       # classifier says NONE this surely: a weak rule's event is dropped
+OVERRIDE_MIN = 0.6   # classifier's other type replaces a weak rule's type
+
+
+def is_candidate(text: str) -> bool:
+    """Some event cue is in ``text``."""
+    return any(CUES[c].search(text) for c in _CANDIDATE_CUES)
+
+
+def combine(det: Detection | None, probs: Mapping[str, float] | None, *, text: str) -> Detection | None:
+    """Rule and classifier together: specific rules (a named means of violence) stand; the
+    classifier adds events the rules miss, vetoes weak rules' non-events and retypes weak
+    rules' events when it is confident. Without ``probs`` the rule decides alone."""
+    if not probs or (det is not None and CUES["background"].search(text)):
+        return det
+    label, p = max(probs.items(), key=lambda kv: kv[1])
+    if det is None:
+        if label == "NONE" or p < ADD_MIN or CUES["background"].search(text) or CUES["non_event"].search(text):
+            return None
+        return Detection(label, "classifier", 0, len(text), p * 0.9, bool(CUES["aggregate"].search(text)))
+    if det.rule not in WEAK_RULES:
+        return det
+    if label == "NONE" and p >= VETO_MIN:
+        return None
+    if label not in ("NONE", det.sub_event_type) and p >= OVERRIDE_MIN:
+        return Detection(label, f"{det.rule}+classifier", det.start, det.end, max(det.confidence, p * 0.9),
+                         det.aggregate)
+    return det

@@ -38,7 +38,7 @@ from eventscribe.geo._sources import (country_point, countryinfo_records, subdiv
                                       us_state_abbreviations)
 from eventscribe.geo._text import loose_key, name_key, split_generic
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -256,6 +256,7 @@ def build_gazetteer(path: Path) -> Path:
         pid = int(gid) if gid else next_id
         next_id -= 0 if gid else 1
         names = set(_latin_names([name, *alias_field.split("|")]))
+        names |= {n.split(", ")[0] for n in names if ", " in n}  # "Dagestan, Respublika"
         if level == "1":
             towns = by_admin1.get((cc, a1), [])
             pts = [t[1] for t in towns]
@@ -353,13 +354,14 @@ def _split_regions(level1: list[_Level1], *, exclude: set[str]) -> list[tuple[st
 
 def _admin1_display(name: str, aliases: set[str], towns: list[tuple[int, Point, str]]) -> str:
     """The name news uses for a province: the alias shared with one of its largest towns
-    ("Aleppo" for Ḩalab governorate), else the official name transliterated ("Rif Dimashq")."""
+    ("Aleppo" for Ḩalab governorate), else the official name transliterated ("Rif Dimashq"),
+    without an inverted generic part ("Dagestan, Respublika")."""
     big = {name_key(t[2]) for t in sorted(towns, key=lambda t: -t[0])[:3]}
     for alias in sorted(aliases, key=len):
         base = split_generic(alias)[0]
         if name_key(base) in big and name_key(base) != name_key(name):
             return unidecode(base)
-    return unidecode(name)
+    return unidecode(name.split(", ")[0])  # "Dagestan, Respublika" -> "Dagestan"
 
 
 if __name__ == "__main__":  # pragma: no cover - convenience: python -m eventscribe.geo._build OUT

@@ -7,11 +7,19 @@ The small English NER misses many transliterated Arabic/Kurdish names ("the town
 Sarmin", "Jisr al-Shugur"). Those are recovered from where place names sit in English:
 after a locative preposition, inside "X (Y)", or continuing a list of places. A recovered
 name must be known to the gazetteer, and a one-word name must also look like a proper
-noun and not be a common word, which keeps "May", "Rose" or "Mobile" out.
+noun and not be a common word, which keeps "May", "Rose" or "Mobile" out, nor the tail
+of an organisation's name ("Chamber of Commerce").
+
+The NER also tags people's surnames as places ("coach Ripley" after "Darren Ripley"):
+a one-word name the document gives a person as surname is dropped unless it names a
+division, country or large town. Options for corpora that annotate more (LGL,
+GeoVirus): place names opening organisation names, and one-word places the NER called
+a person or organisation.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventscribe.geo._text import ADMIN_WORDS, ARTICLES, CITY_WORDS
@@ -40,6 +48,7 @@ _MISLABELLED = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"}
 # Avenue"); these are vocabulary, like the generic words in ``_text``.
 _STREET_WORDS = frozenset("street avenue road boulevard drive lane highway parkway way place court "
                           "st ave rd blvd dr ln hwy pkwy".split())
+_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]?\.){2,}$")  # "U.S.", "S.C.", "W.Va."
 _MAX_RATIO = 3  # how many times more common as a lower-case word than capitalised, at most
 
 
@@ -72,22 +81,22 @@ def _proper(tok: Any) -> bool:
 
 
 def _surnames(doc: Any) -> set[str]:
-    """Names the document uses for people: one-word PERSON entities and the last word of
-    longer ones ("Darren Ripley" -> "Ripley"), which the NER later tags as places."""
+    """Surnames the document gives people: the last word of PERSON entities of two or more
+    words ("Darren Ripley" -> "Ripley"), which the NER later tags as places on their own.
+    One-word PERSON entities are left out: the small NER calls many towns people
+    ("near Avdiivka")."""
     out = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            words = [t for t in ent if t.is_alpha]
-            if words:
-                out.add(words[-1].text)
+        words = [t for t in ent if t.is_alpha]
+        if ent.label_ == "PERSON" and len(words) > 1:
+            out.add(words[-1].text)
     return out
 
 
-def _major(gazetteer: Gazetteer, name: str, *, towns: bool = True) -> bool:
-    """A division, country or (with ``towns``) large town: a reading that outweighs other
-    evidence."""
-    return any(p.feature in ("ADM1", "RGN", "PCLI", "CONT")
-               or (towns and p.population >= _MAJOR_POPULATION) for p in gazetteer.candidates(name))
+def _major(gazetteer: Gazetteer, name: str) -> bool:
+    """A division, country or large town: a reading that outweighs other evidence."""
+    return any(p.feature in ("ADM1", "RGN", "PCLI", "CONT") or p.population >= _MAJOR_POPULATION
+               for p in gazetteer.candidates(name))
 
 
 def _prefix_place(doc: Any, ent: Any, gazetteer: Gazetteer, people: set[str], *,
@@ -103,7 +112,8 @@ def _prefix_place(doc: Any, ent: Any, gazetteer: Gazetteer, people: set[str], *,
     start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
     for end in range(min(ent.end - 1, start + _MAX_TOKENS), start, -1):
         words = doc[start:end]
-        if not all(_proper(t) or t.text in ("U.S.", "U.K.") for t in words):
+        if not all((t.text[:1].isupper() and t.is_alpha and not t.is_stop) or _ABBREVIATION.match(t.text)
+                   for t in words):
             continue
         name = words.text
         if end - start > 1:
@@ -127,16 +137,43 @@ def _mislabelled_place(doc: Any, ent: Any, gazetteer: Gazetteer, named: set[str]
     common noun it qualifies, after a locative preposition, or is tagged a place elsewhere
     in the document (``placed``)."""
     start, end = _strip(doc, ent.start, ent.end)
+    if end - start > 1:  # "Sri Lanka" as a person: a country's or province's full name
+        return any(p.feature in ("ADM1", "PCLI") for p in gazetteer.candidates(doc[start:end].text))
     if end - start != 1 or not _proper(doc[start]) or doc[start].text in named:
         return False
     nxt = doc[end] if end < len(doc) else None
-    modifier = nxt is not None and nxt.is_lower and nxt.tag_ in ("NN", "NNS")  # "a Rochester man"
-    located = start > 0 and doc[start - 1].lower_ in _LOCATIVE  # "in Lancaster"
+    modifier = nxt is not None and nxt.is_lower and nxt.tag_ in ("NN", "NNS", "JJ")  # "a Rochester man"
+    # "in Lancaster"; "Elm St., Alexandria" (an address)
+    located = start > 0 and doc[start - 1].lower_ in _LOCATIVE | {","}
     return (modifier or located or doc[start].text in placed) and _major(gazetteer, doc[start].text)
 
 
+def _datelines(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Capitalised place names that open a sentence as a news dateline ("COLUMBUS, Ohio —",
+    "BEIRUT (AP) -"), which the NER, trained on mixed case, misses."""
+    out = []
+    i = 0
+    while i < len(doc):
+        before = doc[i - 1] if i else None  # the parser may be off: no sentence starts
+        opens = (before is None or before.text in (".", "!", "?") or before.like_num
+                 or "\n" in before.text_with_ws)
+        if not opens or not doc[i].is_upper:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < _MAX_TOKENS and doc[j].is_upper and doc[j].is_alpha:
+            j += 1
+        if i < j < len(doc) and doc[j].text in (",", "(", "—", "–", "-", "--", ":"):
+            name = " ".join(t.text.title() for t in doc[i:j])
+            if _known(gazetteer, name, one_word=j - i == 1):
+                out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
 def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
-                  inside_names: bool = False, mislabelled: bool = False) -> list[Span]:
+                  inside_names: bool = False, mislabelled: bool = False,
+                  datelines: bool = False) -> list[Span]:
     """Toponym spans of ``doc`` (character offsets into ``doc.text``).
 
     With ``adjectives``, national adjectives ("Syrian", "Israelis") tagged NORP count too,
@@ -144,7 +181,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
     ``inside_names``, a place name opening an organisation's name counts as well ("the
     Ohio Department of Development"), as those corpora annotate it. With ``mislabelled``,
     a one-word person or organisation entity that names a division, country or large
-    town, and is no part of a person's full name in the text, counts as a place.
+    town, and is no part of a person's full name in the text, counts as a place. With
+    ``datelines``, an upper-case place name opening a sentence before a comma or dash does.
 
     A one-word name the document also uses as a person's surname ("coach Ripley" after
     "Darren Ripley") is not a place unless it names a division, country or large town.
@@ -153,8 +191,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
     named = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     placed = {ent.text for ent in doc.ents if ent.label_ in _PLACE_LABELS}
     taken = [False] * len(doc)
-    for ent in doc.ents:  # names the NER says are dates or quantities ("March", "May")
-        if ent.label_ in _NOT_PLACE:
+    for ent in doc.ents:  # dates, quantities ("March", "May") and full names of people
+        if ent.label_ in _NOT_PLACE or (ent.label_ == "PERSON" and sum(t.is_alpha for t in ent) > 1
+                                        and not gazetteer.candidates(ent.text, fuzzy=True)):
             for k in range(ent.start, ent.end):
                 taken[k] = True
     found: list[tuple[int, int]] = []
@@ -168,13 +207,14 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         if adjectives and ent.label_ == "NORP" and gazetteer.country(ent.text.rstrip("s")):
             add(ent.start, ent.end)
             continue
-        if (inside_names and ent.label_ in ("ORG", "FAC") and len(ent) > 1
+        if (inside_names and ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") and len(ent) > 1
                 and ent[-1].lower_.rstrip(".") not in _STREET_WORDS):
             end = _prefix_place(doc, ent, gazetteer, people, adjectives=adjectives)
             if end is not None and not (ent.label_ == "FAC" and _known(gazetteer, ent.text, one_word=False)):
                 add(ent.start + (1 if doc[ent.start].lower_ == "the" else 0), end)
                 continue
-        if mislabelled and ent.label_ in _MISLABELLED and _mislabelled_place(doc, ent, gazetteer, named, placed):
+        if (mislabelled and ent.label_ in _MISLABELLED
+                and _mislabelled_place(doc, ent, gazetteer, named, placed)):
             add(*_strip(doc, ent.start, ent.end))
             continue
         if ent.label_ not in _PLACE_LABELS:
@@ -185,8 +225,17 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         name = doc[start:end].text
         if end - start == 1 and name in people and not _major(gazetteer, name):
             continue
+        if (end - start > 1 and doc[start].lower_ in _COMPASS
+                and not _known(gazetteer, name, one_word=False)):  # "Northeast Georgia"
+            start += 1
+            name = doc[start:end].text
         if ent.label_ in _ALWAYS_KEEP or _known(gazetteer, name, one_word=end - start == 1):
             add(start, end)
+
+    if datelines:
+        for start, end in _datelines(doc, gazetteer):
+            if not any(taken[start:end]):
+                add(start, end)
 
     i = 0
     while i < len(doc):

@@ -12,6 +12,7 @@ come back as names (not codes), ready for ACLED-style records.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import os
 import sqlite3
@@ -37,6 +38,13 @@ __all__ = [
 ]
 
 _FUZZY_LIMIT = 200  # a consonant skeleton of a short name can match hundreds of places
+_FUZZY_SIMILARITY = 0.7  # difflib ratio of name keys a skeleton match must also reach
+_FEATURE_RANK = {"PCLI": 0, "ADM1": 1, "RGN": 2, "CONT": 3, "ADM2": 4}
+
+
+def _spelt_alike(key: str, matched: str) -> bool:
+    """Whether the name key a consonant-skeleton lookup ``matched`` is spelt close to ``key``."""
+    return difflib.SequenceMatcher(None, key, matched).ratio() >= _FUZZY_SIMILARITY
 
 
 @runtime_checkable
@@ -47,7 +55,9 @@ class Gazetteer(Protocol):
         """Places whose name or an alternate name has ``name``'s normal form.
 
         A trailing generic word ("Idlib province") is dropped when the full form is
-        unknown. With ``fuzzy``, falls back to transliteration-insensitive matching.
+        unknown. With ``fuzzy``, falls back to transliteration-insensitive matching, kept
+        only for places spelt much alike ("Sheikhoun" / "Shaykhun", not "Songho" /
+        "Shanghai"). Countries come first, then divisions, then places by population.
         """
         ...
 
@@ -70,7 +80,8 @@ class _KeyedGazetteer:
     def _by_key(self, key: str) -> list[Place]:
         raise NotImplementedError
 
-    def _by_loose(self, loose: str) -> list[Place]:
+    def _by_loose(self, loose: str) -> list[tuple[str, Place]]:
+        """(matched name key, place) pairs sharing the consonant skeleton ``loose``."""
         raise NotImplementedError
 
     def _country_by_code(self, cc: str) -> Place | None:
@@ -86,8 +97,13 @@ class _KeyedGazetteer:
                 continue
             found = self._by_key(key)
             if not found and fuzzy and len(key) >= 4:
-                found = self._by_loose(loose_key(key))
+                found = []
+                for matched, p in self._by_loose(loose_key(key)):
+                    if p not in found and _spelt_alike(key, matched):
+                        found.append(p)
             if found:
+                found = sorted(found, key=lambda p: (_FEATURE_RANK.get(p.feature, len(_FEATURE_RANK)),
+                                                     -p.population))
                 return [dataclasses.replace(p) for p in found]  # callers may set precision
         return []
 
@@ -154,11 +170,12 @@ class SqliteGazetteer(_KeyedGazetteer):
     def _by_key(self, key: str) -> list[Place]:
         return list(self._cached_key(key))
 
-    def _by_loose(self, loose: str) -> list[Place]:
-        rows = self._query("SELECT DISTINCT p.* FROM names n JOIN places p ON p.id = n.place "
+    def _by_loose(self, loose: str) -> list[tuple[str, Place]]:
+        rows = self._query("SELECT n.key, p.* FROM names n JOIN places p ON p.id = n.place "
                            "WHERE n.loose = ? AND p.lat IS NOT NULL "
                            "ORDER BY p.population DESC LIMIT ?", loose, _FUZZY_LIMIT)
-        return self._rows_to_places(rows)
+        places = self._rows_to_places(row[1:] for row in rows)
+        return [(str(row[0]), p) for row, p in zip(rows, places)]
 
     def _country_by_code(self, cc: str) -> Place | None:
         rows = self._query("SELECT p.* FROM countries c JOIN places p ON p.id = c.place "
@@ -184,7 +201,7 @@ class InMemoryGazetteer(_KeyedGazetteer):
                  admin1_codes: Mapping[tuple[str, str], str] | None = None,
                  demonyms: Mapping[str, str] | None = None) -> None:
         self._keys: dict[str, list[Place]] = {}
-        self._loose: dict[str, list[Place]] = {}
+        self._loose: dict[str, list[tuple[str, Place]]] = {}
         self._countries: dict[str, Place] = {}
         for place, alternates in entries:
             for alias in {place.name, *alternates}:
@@ -192,8 +209,8 @@ class InMemoryGazetteer(_KeyedGazetteer):
                     key = name_key(variant)
                     if place not in self._keys.setdefault(key, []):
                         self._keys[key].append(place)
-                    if place not in self._loose.setdefault(loose_key(key), []):
-                        self._loose[loose_key(key)].append(place)
+                    if (key, place) not in self._loose.setdefault(loose_key(key), []):
+                        self._loose[loose_key(key)].append((key, place))
             if place.feature == "PCLI" and place.country_code:
                 self._countries[place.country_code] = place
         self._admin1 = dict(admin1_codes or {})
@@ -202,7 +219,7 @@ class InMemoryGazetteer(_KeyedGazetteer):
     def _by_key(self, key: str) -> list[Place]:
         return list(self._keys.get(key, []))
 
-    def _by_loose(self, loose: str) -> list[Place]:
+    def _by_loose(self, loose: str) -> list[tuple[str, Place]]:
         return list(self._loose.get(loose, []))
 
     def _country_by_code(self, cc: str) -> Place | None:

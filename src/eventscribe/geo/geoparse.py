@@ -49,8 +49,8 @@ def geoparse_jsonl(path: Path, *, given_spans: bool, nlp: Any, gazetteer: Gazett
 
     With ``given_spans`` the gold spans are resolved and spaCy is not run (``nlp`` may be
     None); otherwise the NER finds candidates (only the NER pipes run), national
-    adjectives and place names opening organisation names included, as the LGL/GeoVirus
-    annotation counts them.
+    adjectives, place names opening organisation names, places the NER called people and
+    upper-case datelines included, as the LGL/GeoVirus annotation counts them.
     """
     resolver = Resolver(gazetteer)
     path = Path(path)
@@ -61,6 +61,7 @@ def geoparse_jsonl(path: Path, *, given_spans: bool, nlp: Any, gazetteer: Gazett
         return
     disable = [p for p in nlp.pipe_names if p not in NER_PIPES]
     for doc, ctx in nlp.pipe(_read(path), as_tuples=True, batch_size=batch_size, disable=disable):
-        tops = resolver.resolve(doc.text, find_toponyms(doc, gazetteer, adjectives=True, inside_names=True,
-                                                   mislabelled=True))
+        spans = find_toponyms(doc, gazetteer, adjectives=True, inside_names=True, mislabelled=True,
+                              datelines=True)
+        tops = resolver.resolve(doc.text, spans)
         yield {"doc_id": ctx["doc_id"], "toponyms": [t.to_dict() for t in tops]}

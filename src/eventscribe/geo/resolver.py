@@ -5,8 +5,16 @@ Reads: the document text, its toponym spans, an optional country hint. Writes: o
 
 Ranking is a sum of named evidence terms (see :data:`WEIGHTS`), computed in two passes:
 the first uses only the text (population, feature level, containers like "Town
-(Province)", the document's countries); the second adds closeness to the other places as
-the first pass placed them, which settles "Paris" next to "Lamar County".
+(Province)", the document's countries, the caller's country hint); the second adds
+
+* closeness to the other places as the first pass placed them ("Paris" next to "Lamar
+  County"), and the share of them in each country (a US local story keeps its towns in
+  the US, a Caucasus story its "Georgia" in the Caucasus);
+* a cluster term: how many other names have a *likely* reading (not only the chosen one)
+  near this candidate, so small namesakes that lie together win over a famous one abroad.
+
+A spelling guess (consonant-skeleton match) is kept only in a country the document
+already names, and people's names ("Ontarians") resolve to the region they derive from.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from eventscribe.types import Place, Span, Toponym
 __all__ = ["Resolver", "geo_precision", "km"]
 
 WEIGHTS = {
-    "population": 1.5,  # x log10(population) / 7: a city of 10M scores 1.5
+    "population": 3.0,  # x log10(population) / 7: a city of 10M scores 3
     "country_name": 1.0,  # the span is the exact name of a country: take the country
     "admin_word": 2.0,  # "X province" / "X county" -> the division, not the town
     "city_word": 1.0,  # "X city" / "town of X" -> the populated place
@@ -33,8 +41,9 @@ WEIGHTS = {
     "topic_country": 0.5,  # x share of the document's country evidence
     "same_admin1": 0.8,  # another toponym of the document has a candidate in the same admin1
     "nearby": 1.2,  # close to the other toponyms as first resolved (decays over ~300 km)
-    "doc_country": 1.0,
-    "cluster": 2.5,  # x share of the other names with a likely reading close to this one  # x share of the other toponyms first resolved into this country
+    "doc_country": 1.5,  # x share of the other toponyms first resolved into this country
+    "cluster": 3.5,  # x share of the other names with a likely reading close to this one
+    "hint": 2.0,  # in the country the caller says the document is about
     "fuzzy": -1.5,  # matched only through the transliteration skeleton
     "alias_only": -0.3,  # matched an alternate name only (GeoNames lists odd ones: "Paris")
     "demonym": 2.0,  # "Syrian", "Americans": the country, not a town spelt alike
@@ -54,11 +63,14 @@ _PRECISION2_AFTER = re.compile(r"^\W{0,3}(countryside|outskirts|area|areas|envir
 
 # (suffix of a people's name, endings its place name may have), most specific first.
 _ADJECTIVE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ians", ("ia", "o", "a", "")), ("ans", ("a", "")), ("ns", ("",)), ("ian", ("ia", "o", "a", "")),
-    ("an", ("a", "e", "")), ("n", ("",)), ("i", ("",)), ("ese", ("", "a")), ("s", ("",)),
+    ("ians", ("ia", "io", "o", "a", "")), ("ans", ("a", "")), ("ns", ("",)),
+    ("ian", ("ia", "io", "o", "a", "")), ("an", ("a", "e", "")), ("n", ("",)), ("i", ("",)),
+    ("ese", ("", "a")), ("s", ("",)), ("", ("ia", "a")),
 )
 _CLUSTER_TOP = 8  # readings per name, from pass 1, that the cluster term compares
 _CLUSTER_KM = 100.0  # closeness decays over this distance
+_CLUSTER_MARGIN = 1.5  # readings scoring this much below a name's best do not support others
+_CLUSTER_CANDIDATES = 200  # bounds the cost for names with hundreds of namesakes
 
 
 def _close(a: Place, b: Place) -> float:
@@ -72,7 +84,8 @@ def _close(a: Place, b: Place) -> float:
         return 0.75 if a.admin1 == b.admin1 else 0.0  # ("Illinois, Missouri") is rare
     if a.latitude is None or b.latitude is None:
         return 0.0
-    return math.exp(-km(a.latitude, a.longitude, b.latitude, b.longitude) / _CLUSTER_KM)  # type: ignore[arg-type]
+    d = km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+    return math.exp(-d / _CLUSTER_KM)
 
 
 def _cluster_support(mentions: list[_Mention], ranked: list[list[Place]]) -> list[dict[int, float]]:
@@ -81,14 +94,15 @@ def _cluster_support(mentions: list[_Mention], ranked: list[list[Place]]) -> lis
     next to "Douglas County" pick the Minnesota ones together."""
     by_name: dict[str, list[Place]] = {}
     for m, top in zip(mentions, ranked):
-        by_name.setdefault(name_key(m.base), []).extend(p for p in top if p not in by_name.get(name_key(m.base), []))
+        readings = by_name.setdefault(name_key(m.base), [])
+        readings.extend(p for p in top if p not in readings)
     out: list[dict[int, float]] = []
     for m in mentions:
         own = name_key(m.base)
         names = [top for key, top in by_name.items() if key != own and top]
         scores: dict[int, float] = {}
         if names:
-            for c in m.candidates[:200]:
+            for c in m.candidates[:_CLUSTER_CANDIDATES]:
                 total = sum(max((_close(c, k) for k in top), default=0.0) for top in names)
                 scores[id(c)] = total / len(names)
         out.append(scores)
@@ -128,6 +142,8 @@ class Resolver:
         mentions = [self._mention(text, s) for s in spans]
         self._link_containers(text, mentions)
         countries = self._country_evidence(text, mentions, country_hint)
+        hinted = self.gazetteer.country(country_hint) if country_hint else None
+        hint_cc = hinted.country_code if hinted else None
         for m in mentions:  # a spelling guess is only trusted inside the document's countries
             if m.fuzzy:
                 m.candidates = [c for c in m.candidates if countries.get(c.country_code or "", 0.0) > 0]
@@ -143,16 +159,20 @@ class Resolver:
                 anchors = [c for c in others if c.feature not in ("PCLI", "CONT", "RGN")]
                 placed = collections.Counter(c.country_code for c in others if c.country_code)
                 doc_countries = {cc: n / len(others) for cc, n in placed.items()}
-                scored = [(self._score(i, c, mentions, countries, admin_support, anchors)
-                           + self.weights["doc_country"] * doc_countries.get(c.country_code or "", 0.0)
-                           + self.weights["cluster"] * support[i].get(id(c), 0.0), c)
-                          for c in m.candidates]
+                scored = []
+                for c in m.candidates:
+                    context = (self.weights["doc_country"] * doc_countries.get(c.country_code or "", 0.0)
+                               + self.weights["cluster"] * support[i].get(id(c), 0.0)
+                               + (self.weights["hint"] if hint_cc and c.country_code == hint_cc else 0.0))
+                    text_score = self._score(i, c, mentions, countries, admin_support, anchors)
+                    scored.append((text_score + context, c))
                 if scored:
                     scored.sort(key=lambda sc: -sc[0])
-                    m.score, m.choice = scored[0]
-                    runner_up = scored[1][0] if len(scored) > 1 else scored[0][0] - 3.0
-                    m.score = 1 / (1 + math.exp(-(scored[0][0] - runner_up)))  # margin -> 0.5..1
-                    ranked[i] = [c for _, c in scored[:_CLUSTER_TOP]]
+                    best = scored[0][0]
+                    m.choice = scored[0][1]
+                    runner_up = scored[1][0] if len(scored) > 1 else best - 3.0
+                    m.score = 1 / (1 + math.exp(-(best - runner_up)))  # margin -> 0.5..1
+                    ranked[i] = [c for sc, c in scored[:_CLUSTER_TOP] if sc >= best - _CLUSTER_MARGIN]
             if pass_no == 1:
                 support = _cluster_support(mentions, ranked)
         out = []

@@ -1,0 +1,82 @@
+"""Fast tests of the toponym finder on hand-built spaCy docs (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.geo import InMemoryGazetteer, find_toponyms
+from eventscribe.types import Place
+
+spacy = pytest.importorskip("spacy")
+from spacy.tokens import Doc  # noqa: E402
+
+
+def _place(name: str, cc: str, admin1: str | None, pop: int, feature: str = "PPL") -> Place:
+    return Place(name=name, country="Testland", country_code=cc, admin1=admin1, latitude=1.0,
+                 longitude=2.0, feature=feature, population=pop)
+
+
+@pytest.fixture
+def gazetteer() -> InMemoryGazetteer:
+    return InMemoryGazetteer([
+        (_place("Tarrant", "US", "Texas", 22_000_000, "ADM1"), []),
+        (_place("Ripley", "US", "Ohio", 3_000), []),
+        (_place("Rochester", "US", "New York", 200_000), []),
+        (_place("Lincoln", "US", "Nebraska", 250_000), []),
+    ])
+
+
+def _doc(words: list[str], ents: list[str], tags: list[str] | None = None) -> Doc:
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, ents=ents, tags=tags)
+
+
+def _names(doc: Doc, gazetteer: InMemoryGazetteer, **options: bool) -> list[str]:
+    return [s.text for s in find_toponyms(doc, gazetteer, **options)]
+
+
+def test_geo_finder_surname_tagged_as_place_is_dropped(gazetteer: InMemoryGazetteer) -> None:
+    doc = _doc(["Coach", "Darren", "Ripley", "said", "Ripley", "won", "."],
+               ["O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"])
+    assert _names(doc, gazetteer) == []
+    alone = _doc(["They", "won", "in", "Ripley", "."], ["O", "O", "O", "B-GPE", "O"])
+    assert _names(alone, gazetteer) == ["Ripley"]
+
+
+def test_geo_finder_place_opening_an_organisation_name(gazetteer: InMemoryGazetteer) -> None:
+    doc = _doc(["the", "Tarrant", "Forest", "Service", "said", "so", "."],
+               ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+               ["DT", "NNP", "NNP", "NNP", "VBD", "RB", "."])
+    assert _names(doc, gazetteer) == []
+    assert _names(doc, gazetteer, inside_names=True) == ["Tarrant"]
+
+
+def test_geo_finder_street_is_not_its_namesake(gazetteer: InMemoryGazetteer) -> None:
+    doc = _doc(["A", "crash", "on", "Tarrant", "Avenue", "."], ["O", "O", "O", "B-FAC", "I-FAC", "O"],
+               ["DT", "NN", "IN", "NNP", "NNP", "."])
+    assert _names(doc, gazetteer, inside_names=True) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "tags", "expected"),
+    [
+        (["A", "Rochester", "man", "was", "held", "."], ["O", "B-PERSON", "O", "O", "O", "O"],
+         ["DT", "NNP", "NN", "VBD", "VBN", "."], ["Rochester"]),  # qualifies a noun: a place
+        (["Lincoln", "said", "so", "."], ["B-PERSON", "O", "O", "O"],
+         ["NNP", "VBD", "RB", "."], []),  # a person talking
+    ],
+)
+def test_geo_finder_mislabelled_places(gazetteer: InMemoryGazetteer, words: list[str], ents: list[str],
+                                       tags: list[str], expected: list[str]) -> None:
+    doc = _doc(words, ents, tags)
+    assert _names(doc, gazetteer) == []
+    assert _names(doc, gazetteer, mislabelled=True) == expected
+
+
+def test_geo_finder_upper_case_dateline(gazetteer: InMemoryGazetteer) -> None:
+    doc = _doc(["Budget", "passes", ".", "ROCHESTER", ",", "N.Y.", "—", "The", "council", "met", "."],
+               ["O"] * 11, ["NNP", "VBZ", ".", "NNP", ",", "NNP", ":", "DT", "NN", "VBD", "."])
+    assert _names(doc, gazetteer) == []
+    assert _names(doc, gazetteer, datelines=True) == ["ROCHESTER"]
+    shout = _doc(["WE", "WON", ",", "said", "Lee", "."], ["O"] * 6)  # not a place: no dateline
+    assert _names(shout, gazetteer, datelines=True) == []
