@@ -201,11 +201,17 @@ _CANDIDATE_CUES = ("air", "shelling", "ied", "suicide", "grenade", "chemical", "
                    "agreement", "disrupted", "hq", "looting", "transfer", "change", "heavy_weapons")
 
 # Rules whose cue is generic enough that a confident classifier should decide instead.
-WEAK_RULES = {"attack", "attack_in_doc_mode", "explosion", "protest_weak", "change", "transfer", "agreement",
-              "looting", "arrest_no_violence", "clash", "territory_taken", "hq", "protest", "mob", "riot"}
+# Violence against people ("attack"), fighting ("clash") and demonstrations ("protest") named
+# outright stand: there the rules carry ACLED's conventions, which the classifier does not know.
+WEAK_RULES = {"attack_in_doc_mode", "explosion", "protest_weak", "change", "transfer", "agreement",
+              "looting", "arrest_no_violence", "territory_taken", "hq", "mob", "riot"}
+# Rules that name violence or a demonstration outright: the classifier needs more certainty.
+FIRM_RULES = {"attack", "clash", "protest"}
 ADD_MIN = 0.55       # classifier alone adds an event at this probability
 VETO_MIN = 0.9       # classifier says NONE this surely: a weak rule's event is dropped
 OVERRIDE_MIN = 0.6   # classifier's other type replaces a weak rule's type
+FIRM_VETO_MIN = 0.98
+FIRM_OVERRIDE_MIN = 0.8
 
 
 def is_candidate(text: str) -> bool:
@@ -224,11 +230,15 @@ def combine(det: Detection | None, probs: Mapping[str, float] | None, *, text: s
         if label == "NONE" or p < ADD_MIN or CUES["background"].search(text) or CUES["non_event"].search(text):
             return None
         return Detection(label, "classifier", 0, len(text), p * 0.9, bool(CUES["aggregate"].search(text)))
-    if det.rule not in WEAK_RULES:
+    if det.rule in WEAK_RULES:
+        veto, override = VETO_MIN, OVERRIDE_MIN
+    elif det.rule in FIRM_RULES:
+        veto, override = FIRM_VETO_MIN, FIRM_OVERRIDE_MIN
+    else:
         return det
-    if label == "NONE" and p >= VETO_MIN:
+    if label == "NONE" and p >= veto:
         return None
-    if label not in ("NONE", det.sub_event_type) and p >= OVERRIDE_MIN:
+    if label not in ("NONE", det.sub_event_type) and p >= override:
         return Detection(label, f"{det.rule}+classifier", det.start, det.end, max(det.confidence, p * 0.9),
                          det.aggregate)
     return det
