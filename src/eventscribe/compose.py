@@ -39,6 +39,7 @@ from .extract.dates import DateMention, find_dates
 from .extract.fatalities import find_fatalities
 from .extract.weapons import find_weapons
 from .geo.gazetteer import Gazetteer
+from .nlp import doc_text
 from .geo.resolver import geo_precision
 from .settings import Settings
 from .types import Article, EventMention, Place, Provenance, Span, Toponym
@@ -75,7 +76,7 @@ def sentence_units(doc: Doc) -> list[_Unit]:
     """spaCy sentences cut at paragraph breaks (blank lines) and re-joined where the parser
     split inside a sentence (after a bracket or an unfinished clause), each tagged with its
     paragraph index. Pieces without a letter (markdown rules, stray quotes) are dropped."""
-    breaks = [m.start() for m in re.finditer(r"\n\s*\n", doc.text)] + [len(doc.text)]
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", doc_text(doc))] + [len(doc_text(doc))]
     units: list[_Unit] = []
     for sent in doc.sents:
         cuts = [sent.start_char] + [b for b in breaks if sent.start_char < b < sent.end_char] + [sent.end_char]
@@ -114,7 +115,7 @@ class _Context:
 
 def body_units(doc: Doc, article: Article) -> list[_Unit]:
     """The sentence units of the article's body: the headline, which repeats the lead, trimmed."""
-    body = _body_start(doc.text, article)
+    body = _body_start(doc_text(doc), article)
     return [_trim(u, body) for u in sentence_units(doc) if u.span.end_char > body + 1]
 
 
@@ -198,9 +199,9 @@ def _body_start(text: str, article: Article) -> int:
 
 def _event_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
     """Toponyms that can place an event: not a dateline city, not a group's acronym ("ELN")."""
-    datelines = [(m.start("city"), m.end("city")) for m in _DATELINE.finditer(doc.text)]
-    groups = [(m.start(), m.end()) for pattern, _ in actors_mod.load_groups() for m in pattern.finditer(doc.text)]
-    models = [(m.start(1), m.end(1)) for m in _MODEL_NAME.finditer(doc.text)]
+    datelines = [(m.start("city"), m.end("city")) for m in _DATELINE.finditer(doc_text(doc))]
+    groups = [(s, e) for s, e, _ in actors_mod.load_groups().finditer(doc_text(doc))]
+    models = [(m.start(1), m.end(1)) for m in _MODEL_NAME.finditer(doc_text(doc))]
 
     def overlaps(t: Toponym, ranges: list[tuple[int, int]]) -> bool:
         return any(s < t.span.end and t.span.start < e for s, e in ranges)
@@ -259,7 +260,7 @@ def _prov(extractor: str, version: str, span: Span | None = None, note: str | No
 
 
 def _doc_span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def _mention(u: _Unit, det: Detection, ctx: _Context, settings: Settings,
@@ -305,7 +306,7 @@ def _mention(u: _Unit, det: Detection, ctx: _Context, settings: Settings,
     # --- with what, how many, according to whom ----------------------------------------
     # A weapon being made or stored ("a workshop producing IEDs") is the target, not the means.
     weapons = [w for w in find_weapons(sent.text, offset=sent.start_char)
-               if not _NOT_MEANS.search(doc.text[max(sent.start_char, w.start - 40): w.start])]
+               if not _NOT_MEANS.search(doc_text(doc)[max(sent.start_char, w.start - 40): w.start])]
     if weapons:
         prov["weapons"] = _prov("extract.weapons", weapons_mod.VERSION,
                                 _doc_span(doc, weapons[0].start, weapons[-1].end))
@@ -340,20 +341,20 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
         p = replace(chosen, geo_precision=3)
         return p, countries[0].span if countries else None
     # "told the weekly briefing in Ankara": where it was said, not where it happened
-    inside = [t for t in inside if not _SAID_AT.search(sent.doc.text[max(sent.start_char, t.span.start - 40): t.span.start])]
+    inside = [t for t in inside if not _SAID_AT.search(doc_text(sent.doc)[max(sent.start_char, t.span.start - 40): t.span.start])]
     topic = ctx.country.country_code if ctx.country else None
 
     def rank(t: Toponym) -> tuple[int, int, int, float]:
         assert t.place is not None  # a place abroad in a one-country report is likelier a resolver slip
         # "Grama neighbourhood", "Uskhod metro station": a part of the town ACLED codes as the town
-        part = bool(_SUBLOCALITY.match(sent.doc.text[t.span.end: t.span.end + 25]))
+        part = bool(_SUBLOCALITY.match(doc_text(sent.doc)[t.span.end: t.span.end + 25]))
         return (int(topic is not None and t.place.country_code != topic), int(part),
                 _FEATURE_RANK.get(t.place.feature, 0), -t.score)
 
     best = min(inside, key=rank) if inside else None
     if best is not None and best.place is not None and not (
             topic is not None and best.place.country_code != topic and best.score < _FOREIGN_MIN_SCORE):
-        return replace(best.place, geo_precision=geo_precision(sent.doc.text, best.span, best.place)), best.span
+        return replace(best.place, geo_precision=geo_precision(doc_text(sent.doc), best.span, best.place)), best.span
     # No place named (or only a lone, weakly resolved place abroad, likelier a local name the
     # gazetteer lacks): continue the previous event's report, else the province, else the country.
     if (last is not None and u.paragraph - last[0] <= 1 and last[1].place is not None and not last[1].aggregate

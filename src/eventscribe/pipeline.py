@@ -30,7 +30,7 @@ from .events.classifier import TypeClassifier, load_classifier
 from .geo.finder import find_toponyms
 from .geo.gazetteer import Gazetteer, load_gazetteer
 from .geo.resolver import Resolver
-from .nlp import load_nlp
+from .nlp import doc_text, load_nlp
 from .settings import Settings
 from .types import Article, DocResult, Event
 
@@ -122,7 +122,7 @@ class Pipeline:
         origin = article.origin or article.id
         try:
             spans = find_toponyms(doc, self.gazetteer)
-            toponyms = Resolver(self.gazetteer).resolve(doc.text, spans)
+            toponyms = Resolver(self.gazetteer).resolve(doc_text(doc), spans)
             mentions = compose_document(doc, article, toponyms, gazetteer=self.gazetteer,
                                         settings=self.settings, units=units, typing=typing)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch

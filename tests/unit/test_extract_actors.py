@@ -107,10 +107,13 @@ def test_actors_generic_none_when_absent(nlp: Any, finder: ActorFinder) -> None:
 
 
 def test_actors_load_groups_longest_alias_first() -> None:
-    groups = load_groups()
-    assert groups
-    lengths = [len(p.pattern) for p, _ in groups]
-    assert lengths[0] >= lengths[-1]
+    # "Islamic State West Africa Province" is one group, not "Islamic State" plus a remainder
+    hits = load_groups().finditer("Fighters of the Islamic State West Africa Province and IS attacked.")
+    assert [name for _, _, name in hits] == ["Islamic State West Africa Province", "Islamic State"]
+
+
+def test_actors_load_groups_acronyms_match_exactly() -> None:
+    assert load_groups().finditer("this is fine") == []
 
 
 # --- wrong today --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .rules import CUES
 from .taxonomy import event_type_of
@@ -164,14 +165,22 @@ RULES: list[Rule] = [
 ]
 
 
+@lru_cache(maxsize=8192)
+def _cues(text: str) -> Cues:
+    """Every cue's first match in ``text`` (cached: a sentence is typed twice when the article
+    has a dominant means of violence)."""
+    cues: Cues = {name: pattern.search(text) for name, pattern in CUES.items()}
+    cues["_text"] = re.match(r".*", text, re.S)  # the whole sentence, for rules that read it
+    return cues
+
+
 def classify(text: str, *, doc_mode: str | None = None) -> Detection | None:
     """Type one sentence, or None when it reports no current conflict event.
 
     ``doc_mode``: the article's dominant remote-violence sub-type (e.g. "Air/drone strike"),
     used for a bare "destroyed"/"eliminated" with no means named.
     """
-    cues: Cues = {name: pattern.search(text) for name, pattern in CUES.items()}
-    cues["_text"] = re.match(r".*", text, re.S)  # the whole sentence, for rules that read it
+    cues = dict(_cues(text))  # a copy: the cached one is shared
     if cues["background"] or cues["non_event"]:
         return None
     hyp = cues["hypothetical"]
@@ -215,8 +224,13 @@ FIRM_OVERRIDE_MIN = 0.8
 
 
 def is_candidate(text: str) -> bool:
-    """Some event cue is in ``text``."""
-    return any(CUES[c].search(text) for c in _CANDIDATE_CUES)
+    """The classifier could change this sentence's typing: some event cue is in ``text`` and no
+    specific rule (a named means of violence) has settled it already."""
+    cues = _cues(text)
+    if not any(cues[c] for c in _CANDIDATE_CUES):
+        return False
+    det = classify(text)
+    return det is None or det.rule in WEAK_RULES or det.rule in FIRM_RULES
 
 
 def combine(det: Detection | None, probs: Mapping[str, float] | None, *, text: str) -> Detection | None:

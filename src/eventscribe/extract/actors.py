@@ -19,6 +19,8 @@ from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 
+from ..nlp import doc_text
+
 __all__ = ["ActorFinder", "ActorMention", "load_groups"]
 
 VERSION = "actors-1"
@@ -37,20 +39,46 @@ class ActorMention:
     role: str | None = None  # "agent", "patient" or None when the parse does not say
 
 
+@dataclass(frozen=True)
+class GroupMatcher:
+    """All aliases of named armed groups in one pass: one alternation for case-insensitive
+    names, one for acronyms that must match exactly ("IS" but not "is"); longest alias first."""
+
+    loose: re.Pattern[str]
+    exact: re.Pattern[str]
+    names: dict[str, str]  # casefolded (loose) or exact alias -> canonical name
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical name) of every alias occurrence, in text order, no overlaps."""
+        hits = [(m.start(), m.end(), self.names[m.group(0).casefold()]) for m in self.loose.finditer(text)]
+        hits += [(m.start(), m.end(), self.names[m.group(0)]) for m in self.exact.finditer(text)]
+        out: list[tuple[int, int, str]] = []
+        for h in sorted(hits, key=lambda h: (h[0], -h[1])):
+            if not out or h[0] >= out[-1][1]:
+                out.append(h)
+        return out
+
+
 @lru_cache(maxsize=1)
-def load_groups() -> list[tuple[re.Pattern[str], str]]:
-    """Alias patterns of named armed groups, longest alias first, with canonical names."""
+def load_groups() -> GroupMatcher:
+    """The matcher for the named armed groups of ``data/actors.json``."""
     raw = json.loads(resources.files("eventscribe.data").joinpath("actors.json").read_text("utf-8"))
-    entries: list[tuple[str, str, bool]] = []
+    names: dict[str, str] = {}
+    loose: list[str] = []
+    exact: list[str] = []
     for g in raw["groups"]:
-        entries += [(a, g["name"], False) for a in g["aliases"]]
-        entries += [(a, g["name"], True) for a in g["exact"]]
-    entries.sort(key=lambda e: -len(e[0]))
-    out = []
-    for alias, name, exact in entries:
-        flags = 0 if exact else re.IGNORECASE
-        out.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags), name))
-    return out
+        for a in g["aliases"]:
+            names[a.casefold()] = g["name"]
+            loose.append(a)
+        for a in g["exact"]:
+            names[a] = g["name"]
+            exact.append(a)
+
+    def alternation(aliases: list[str], flags: int) -> re.Pattern[str]:
+        body = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+    return GroupMatcher(alternation(loose, re.IGNORECASE), alternation(exact, 0), names)
 
 
 _FORCE = (r"(?i:army|armed forces|military|troops|soldiers|air ?force|aerospace forces|navy|naval forces|"
@@ -94,9 +122,8 @@ class ActorFinder:
                 return
             found.append(ActorMention(name, kind, base + s, base + e, _role(sent, base + s, base + e)))
 
-        for pattern, name in load_groups():
-            for m in pattern.finditer(text):
-                add(name, "group", m.start(), m.end())
+        for start, end, name in load_groups().finditer(text):
+            add(name, "group", start, end)
         for m in _FORCES_OF.finditer(text):
             name = m.group("name")
             add(f"Military Forces of {self.country_of(name) or name}", "state", m.start(), m.end())
@@ -120,10 +147,10 @@ class ActorFinder:
             # "fighters of the ELN", "Boko Haram fighters": a generic word next to a named group
             # is that group; "unidentified gunmen" stays another actor.
             def describes_group(a: ActorMention) -> bool:
-                explicit = re.match(r"(?:unidentified|unknown|suspected)", doc_text[a.start:a.end], re.I)
+                explicit = re.match(r"(?:unidentified|unknown|suspected)", full[a.start:a.end], re.I)
                 return not explicit and any(abs(a.start - g.end) <= 25 or abs(g.start - a.end) <= 25 for g in groups)
 
-            doc_text = sent.doc.text
+            full = doc_text(sent.doc)
             found = [a for a in found if a.kind != "unidentified" or not describes_group(a)]
         return sorted(found, key=lambda a: a.start)
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from ..nlp import doc_text
+
 __all__ = ["Claim", "ClaimTracker"]
 
 VERSION = "claims-1"
@@ -123,7 +125,7 @@ class ClaimTracker:
                 self.speakers[m.group("name").split()[-1]] = org
                 self.speakers[m.group("name")] = org
         for start, name in names:
-            window = unit.doc.text[max(unit.start_char, start - 60): start]
+            window = doc_text(unit.doc)[max(unit.start_char, start - 60): start]
             if re.search(r"spokes(?:man|woman|person)|official|minister|head of|commander|chief", window, re.I):
                 org = self._org(window)
                 if org:
