@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from .dedup import merge_key
 from .events import detect
 from .events.detect import Detection, classify, combine, is_candidate
+from .events.taxonomy import event_type_of
 from .extract import actors as actors_mod
 from .extract import claims as claims_mod
 from .extract import dates as dates_mod
@@ -168,6 +169,8 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
             # "Four other passengers were wounded": more about the event just reported.
             if last is not None:
                 _attach_counts(u, last[1])
+            continue
+        if last is not None and _escalates(u, det, last, ctx):
             continue
         m = _mention(u, det, ctx, settings, last)
         if m is None or m.confidence < settings.min_confidence:
@@ -418,6 +421,28 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
     return (a1.name if a1 else None), (a2.name if a2 else None)
 
 
+_PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+                     "Violent demonstration": 2, "Mob violence": 2}
+
+
+def _escalates(u: _Unit, det: Detection, last: tuple[int, EventMention], ctx: _Context) -> bool:
+    """A demonstration reported, then what became of it ("They blocked roads with burning tyres",
+    "Police dispersed them with tear gas"): one event whose sub-type is the gravest told.
+    True when ``u`` was folded into the previous mention."""
+    para, m = last
+    if m.event_type != "Protests" or det.event_type not in ("Protests", "Riots") or u.paragraph - para > 1:
+        return False
+    if any(u.span.start_char <= t.span.start < u.span.end_char for t in ctx.toponyms if t.place is not None):
+        return False  # a place of its own: another demonstration
+    sub = "Violent demonstration" if det.event_type == "Riots" else det.sub_event_type
+    if _PROTEST_SEVERITY.get(sub, 0) > _PROTEST_SEVERITY.get(m.sub_event_type, 0):
+        m.sub_event_type, m.event_type = sub, event_type_of(sub)
+        m.provenance["event_type"] = _prov(f"events.detect:{det.rule}", detect.VERSION,
+                                           _doc_span(u.span.doc, u.span.start_char + det.start, u.span.start_char + det.end),
+                                           "the demonstration reported before escalated")
+    return True
+
+
 def _attach_counts(u: _Unit, m: EventMention) -> None:
     """A death count in a following sentence ("1 fatality.") belongs to the event it follows."""
     if m.fatalities is not None:
@@ -451,7 +476,9 @@ def _merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
     keeping the first sentence as evidence and filling fields the first one lacked."""
     merged: dict[tuple[str, ...], EventMention] = {}
     for m in mentions:
-        key = merge_key(replace(m, actor1=None))  # within one article, actors fill in, not split
+        # Within one article actors fill in rather than split, and a place is its name (the resolver
+        # may read "Tame" once as the town and once as its municipality).
+        key = (*merge_key(replace(m, actor1=None, place=None)), m.place.name.casefold() if m.place else "")
         head = merged.get(key)
         if head is None:
             merged[key] = m

@@ -82,8 +82,7 @@ def _riot_sub(c: Cues) -> str:
 def _clash_sub(c: Cues) -> str:
     # A fight between ordinary people (a land dispute, two village groups, party supporters)
     # is mob violence, even with a gun fired; with an armed party involved it is an armed clash.
-    if c["dispute"] and not (c["armed_target"] and re.search(r"forces|soldiers|troops|militants|rebels|army",
-                                                                c["armed_target"].group(0), re.I)):
+    if (c["dispute"] or c["unarmed_groups"]) and not c["armed_party"] and not c["small_arms"]:
         return "Mob violence"
     if c["armed_weapons"] or c["small_arms"] or c["armed_target"] or c["air"] or c["shelling"]:
         return "Armed clash"
@@ -137,10 +136,12 @@ RULES: list[Rule] = [
     ("riot", _riot_sub, "riot", lambda c: not c["armed_weapons"], 0.65),
     ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
     ("air", "Air/drone strike", "air", lambda c: c["strike_verb"] or c["air_attack"], 0.85),
+    ("grenade_and_guns", "Armed clash", "grenade", lambda c: c["small_arms"] and c["armed_target"] and _violent(c), 0.7),
     ("grenade", "Grenade", "grenade", lambda c: _violent(c) and not re.search(r"grenade launcher", c["_text"].string, re.I), 0.8),
     ("ied", "Remote explosive/landmine/IED", "ied_used", lambda c: c["ied"] or c["explosion"], 0.8),
     # ACLED codes heavy weapons mixed with small-arms fire as an armed clash, heavy alone as shelling
-    ("shelling_with_small_arms", "Armed clash", "shelling", lambda c: c["small_arms"] and (_violent(c) or c["shelling_attack"]), 0.7),
+    ("shelling_with_small_arms", "Armed clash", "shelling",
+     lambda c: (c["small_arms"] or c["fighting"]) and (_violent(c) or c["shelling_attack"]), 0.7),
     ("heavy_with_small_arms", "Armed clash", "heavy_weapons", lambda c: c["small_arms"] and _violent(c), 0.7),
     ("heavy_weapons", "Shelling/artillery/missile attack", "heavy_weapons", lambda c: re.search(r"\bfir(?:ed|ing)\b", c["_text"].string, re.I), 0.7),
     ("shelling", "Shelling/artillery/missile attack", "shelling", lambda c: _violent(c) or c["shelling_attack"], 0.8),
@@ -148,6 +149,7 @@ RULES: list[Rule] = [
     ("territory_taken", _territory_sub, "overtake", lambda c: c["armed_target"] or c["clash"], 0.6),
     # police arresting suspects "in connection with the kidnapping" is an arrest, not an abduction
     ("arrest_of_suspects", "Arrests", "arrest", lambda c: c["abduct"] and c["suspects"], 0.7),
+    ("abduction_in_fighting", "Armed clash", "abduct", lambda c: c["fighting"] and c["armed_party"], 0.7),
     ("abduction", "Abduction/forced disappearance", "abduct", lambda c: True, 0.8),
     # an arrest without shots, deaths or clashes is an arrest even when it was a "raid"
     ("arrest_no_violence", "Arrests", "arrest", lambda c: not c["violence_done"], 0.65),
@@ -212,10 +214,10 @@ _CANDIDATE_CUES = ("air", "shelling", "ied", "suicide", "grenade", "chemical", "
 # Rules whose cue is generic enough that a confident classifier should decide instead.
 # Violence against people ("attack"), fighting ("clash") and demonstrations ("protest") named
 # outright stand: there the rules carry ACLED's conventions, which the classifier does not know.
-WEAK_RULES = {"attack_in_doc_mode", "explosion", "protest_weak", "change", "transfer", "agreement",
+WEAK_RULES = {"explosion", "protest_weak", "change", "transfer", "agreement",
               "looting", "arrest_no_violence", "territory_taken", "hq", "mob", "riot"}
 # Rules that name violence or a demonstration outright: the classifier needs more certainty.
-FIRM_RULES = {"attack", "clash", "protest"}
+FIRM_RULES = {"attack", "clash", "protest", "attack_in_doc_mode"}
 ADD_MIN = 0.55       # classifier alone adds an event at this probability
 VETO_MIN = 0.9       # classifier says NONE this surely: a weak rule's event is dropped
 OVERRIDE_MIN = 0.6   # classifier's other type replaces a weak rule's type

@@ -32,7 +32,7 @@ CUES: dict[str, re.Pattern[str]] = {
     # words that are themselves an attack of that kind (no separate attack verb needed)
     "air_attack": _c(r"\b(?:air[- ]?strikes?|air[- ]?raids?|air[- ]?attacks?|aerial (?:attack|bombardment|strike)s?|"
                      r"drone (?:strike|attack)s?|sorties?|barrel bombs?|bomb(?:ed|ing|s)?)\b"),
-    "shelling_attack": _c(r"\b(?:shell(?:ed|ing|s)|bombard(?:ed|ment|ing|s)?|fired (?:\w+ ){0,3}?(?:shells|rockets|"
+    "shelling_attack": _c(r"\b(?:shell(?:ed|ing|s)|bombard(?:ed|ment|ing|s)?|(?:fired|launched) (?:\w+ ){0,3}?(?:shells|rockets|"
                           r"missiles|mortars?|artillery|projectiles)|(?:rocket|missile|mortar|artillery) (?:attack|fire|"
                           r"strike)s?|projectiles?)\b"),
     "shelling": _c(
@@ -41,7 +41,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"rocket[- ]propelled|bombard(?:ed|ment|ing)?)\b"),
     # an IED as the instrument of an explosion (not a workshop *producing* IEDs)
     "ied_used": _c(
-        r"\b(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosives)\b (?:\w+ ){0,4}?(?:kill|injur|wound|hit|struck|"
+        r"\b(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosives)\b,? (?:[\w-]+,? ){0,8}?(?:kill|injur|wound|hit|struck|"
         r"target|explod|detonat|went off|ripped|tore)|\b(?:by|in|with) (?:a |an |two |three )?(?:\w+[ -]){0,3}?"
         r"(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosions?|blasts?)\b|\b(?:landmine|mine|ied|bomb) explosions?\b|\b(?:planted|detonated|triggered|stepped on)"
         r" (?:a |an )?(?:\w+ ){0,2}(?:bomb|mine|ied|explosive)"),
@@ -87,17 +87,25 @@ CUES: dict[str, re.Pattern[str]] = {
         r"family|families|body|bodies|corpses?|dead body|civilian|youths?|activists?|doctors?|aid workers?|"
         r"detainees?|prisoners?|captives?|hostages?|inmates?|shepherds?|fishermen|fisherman|suspects?\b|"
         r"villages?|hamlets?|communit(?:y|ies)|settlements?|cattle camps?|homes?|houses?|markets?|churche?s?|"
-        r"mosques?|schools?|hospitals?|vehicles? carrying|buses|bus|minibus|"
+        r"mosques?|schools?|hospitals?|vehicles? carrying|buses|bus|minibus|monitors?|officials?|members|"
+        r"supporters|staff|agents|candidates?|voters|councill?ors?|chiefs?|"
         r"a local|locals|relatives?|driver|husband|wife|son|daughter|teen(?:ager)?s?)\b"),
     "armed_target": _c(
         r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?(?! station)|officers?|checkpoints?|convoys?|patrols?|"
         r"positions?|bases?|militants?|rebels?|insurgents?|fighters?|forces|militias?|militiamen|guards?|"
         r"outposts?|barracks|gunmen|jihadists?|terrorists?|divisions?|brigades?|battalions?|regiments?|corps|"
         r"factions?|commanders?|combatants?)\b"),
-    "small_arms": _c(r"\b(?:small[- ]arms?|(?<!heavy )machine[- ]guns?|gunfire|rifles?|"
+    "small_arms": _c(r"\b(?:small[- ]arms?|shots|firearms?|(?<!heavy )machine[- ]guns?|gunfire|rifles?|"
                      r"automatic weapons|light weapons|exchange(?:d|s)? (?:of )?fire)\b"),
     "armed_weapons": _c(r"\b(?:guns?|gunmen|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|opened fire|"
                         r"fired|armed|weapons?|ammunition|bullets?|machine[- ]guns?|explosives?)\b"),
+    # an armed party named in the sentence (then a clash is an armed clash, not mob violence)
+    "armed_party": _c(r"\b(?:forces|soldiers|troops|militants?|rebels?|army|gunmen|armed (?:men|group)|militias?|"
+                      r"militiamen|insurgents|jihadists|police(?:men)?(?! station)|gangs?|cartels?|guerrillas?|"
+                      r"fighters)\b"),
+    # explicit words for fighting (not just "fired")
+    "fighting": _c(r"\b(?:clash(?:es|ed)?|fighting|fought|battles?|battled|exchange(?:s|d)? (?:of )?fire|gun ?fights?|"
+                   r"fire ?fights?|skirmish(?:es)?)\b"),
     "dispute": _c(r"\b(?:disputes?|scuffles?|quarrels?|feuds?|altercations?|brawls?|row over|over (?:a |the )?"
                   r"(?:land|property|water|cattle|money|debt))\b"),
     # a clash word that only gives the context of something else ("amid ongoing clashes")
@@ -157,6 +165,8 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"arms cache|weapons cache|cleared (?:of )?mines|demin(?:ing|ed)|"
                     r"controlled (?:explosion|detonation)|exploded prematurely|premature(?:ly)? detonat)\b"),
     "hq": _c(r"\b(?:establish(?:ed|es)? (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp)|"
+             r"(?:turn|transform|convert)(?:ed|ing)? (?:\w+ ){0,5}?into (?:a |an )?(?:military )?(?:bases?|barracks|"
+             r"headquarters|outposts?|positions?)|"
              r"set up (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp))\b"),
     "looting": _c(r"\b(?:loot(?:s|ed|ing)?|plunder(?:ed)?|pillag(?:e|ed)|ransack(?:ed)?|burn(?:ed|t) down|"
                   r"set fire to|torched|destroy(?:ed)? (?:\w+ ){0,3}?(?:houses|homes|property|properties|crops|shops|"
@@ -165,7 +175,8 @@ CUES: dict[str, re.Pattern[str]] = {
                   r"phones|property|goods|cattle|livestock|money))\b"),
     "transfer": _c(r"\b(?:withdr(?:ew|awn|aw) from|handed over|hand over|pulled out of|retreated from|"
                    r"without (?:a )?(?:fight|resistance))\b"),
-    "change": _c(r"\b(?:join(?:ed|s)? (?:forces|ranks)|unite (?:their|its) forces|merg(?:e|ed|er)|alliance|"
+    "change": _c(r"\b(?:join(?:ed|s)? (?:forces|ranks)|(?:joint|conducted (?:a |an )?(?:\w+ )?)patrols?|"
+                 r"convoys? (?:\w+ ){0,3}?(?:entered|arrived|crossed|headed|moved)|unite (?:their|its) forces|merg(?:e|ed|er)|alliance|"
                  r"allied force|defect(?:ed|ion|s)|recruit(?:ed|ing|ment)|deploy(?:ed|ment|s)?|"
                  r"reinforcements?|military (?:drills?|exercises?)|troop movements?|"
                  r"announced the (?:formation|creation)|formed (?:a |an )|dissolv(?:ed|e)|"
