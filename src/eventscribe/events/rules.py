@@ -156,7 +156,10 @@ CUES: dict[str, re.Pattern[str]] = {
                  r"taken into custody|rounded up|nabbed)\b"),
     "agreement": _c(r"\b(?:agree(?:d|s)?|agreements?|signed|accords?|truce|peace deal|ceasefire deal|"
                     r"prisoner (?:exchange|swap)|exchanged prisoners|deal)\b"),
-    "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|diffus(?:ed|ing)|weapons? caches?|"
+    "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|diffus(?:ed|ing)|weapons? caches?|arms depots? (?:was |were )?(?:found|discovered)|"
+                    r"(?:seiz(?:ed|ing)|recover(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|found|unearthed) "
+                    r"(?:[\w-]+,? ){0,8}?(?:landmines?|mines|ieds?|explosives?|grenades|rifles|weapons|arms|"
+                    r"ammunition|rockets|missiles|detonators|tnt|bomb-making)\b|"
                     r"recover(?:ed|y of) (?:\w+ ){0,3}?(?:arms|weapons|ammunition|explosives|rifles|grenades)|dismantl(?:e|ed|ing)|"
                     r"intercept(?:ed|s|ion of)? (?:\w+ ){0,3}(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons)|"
                     r"(?:missiles?|rockets?|drones?|projectiles?) (?:\w+ ){0,3}(?:were |was )?intercepted|shot down|"
