@@ -167,6 +167,13 @@ RULES: list[Rule] = [
 ]
 
 
+def _no_event(cues: Cues) -> bool:
+    """Background, a non-event, a statement about responsibility, or a disaster's deaths (floods,
+    quakes, accidents) with no armed party: nothing to code, whatever else the sentence says."""
+    return bool(cues["background"] or cues["non_event"] or cues["attribution"]
+                or (cues["disaster"] and not cues["armed_party"]))
+
+
 @lru_cache(maxsize=8192)
 def _cues(text: str) -> Cues:
     """Every cue's first match in ``text`` (cached: a sentence is typed twice when the article
@@ -183,8 +190,9 @@ def classify(text: str, *, doc_mode: str | None = None) -> Detection | None:
     used for a bare "destroyed"/"eliminated" with no means named.
     """
     cues = dict(_cues(text))  # a copy: the cached one is shared
-    if cues["background"] or cues["non_event"]:
+    if _no_event(cues):
         return None
+    lead = cues["background_lead"]
     hyp = cues["hypothetical"]
     aggregate = bool(cues["aggregate"])
     scale = 0.6 if hyp else 1.0
@@ -194,13 +202,15 @@ def classify(text: str, *, doc_mode: str | None = None) -> Detection | None:
             continue
         if hyp is not None and m.start() > hyp.start():
             continue  # "threatened to attack the city": the attack is inside the threat
+        if lead is not None and m.start() > lead.start():
+            return None  # "Since 2014, ... clashes": what follows the frame is history
         chosen = sub(cues) if callable(sub) else sub
         if name == "attack" and doc_mode is not None and cues["strike_verb"] and not cues["armed_weapons"]:
             # "two strikes hit the hills" in an article about drone strikes: the same means
             chosen, name = doc_mode, "attack_in_doc_mode"
         return Detection(chosen, name, m.start(), m.end(), conf * scale, aggregate)
     m = cues["attack_verb"]
-    if m is not None and doc_mode is not None:
+    if m is not None and doc_mode is not None and not (lead is not None and m.start() > lead.start()):
         # "a depot was destroyed": the article says elsewhere how (its dominant means).
         return Detection(doc_mode, "attack_in_doc_mode", m.start(), m.end(), 0.5 * scale, aggregate)
     return None
@@ -239,13 +249,14 @@ def combine(det: Detection | None, probs: Mapping[str, float] | None, *, text: s
     """Rule and classifier together: specific rules (a named means of violence) stand; the
     classifier adds events the rules miss, vetoes weak rules' non-events and retypes weak
     rules' events when it is confident. Without ``probs`` the rule decides alone."""
-    if not probs or (det is not None and CUES["background"].search(text)):
+    cues = _cues(text)
+    if not probs:
         return det
     label, p = max(probs.items(), key=lambda kv: kv[1])
     if det is None:
-        if label == "NONE" or p < ADD_MIN or CUES["background"].search(text) or CUES["non_event"].search(text):
+        if label == "NONE" or p < ADD_MIN or _no_event(cues) or cues["background_lead"]:
             return None
-        return Detection(label, "classifier", 0, len(text), p * 0.9, bool(CUES["aggregate"].search(text)))
+        return Detection(label, "classifier", 0, len(text), p * 0.9, bool(cues["aggregate"]))
     if det.rule in WEAK_RULES:
         veto, override = VETO_MIN, OVERRIDE_MIN
     elif det.rule in FIRM_RULES:

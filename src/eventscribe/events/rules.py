@@ -70,7 +70,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"engaged (?:in )?(?:fierce |heavy )?(?:fighting|combat|clashes|battle)|"
         r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|counter-?attack(?:ed)?|"
         r"bursts? of fire|gunfire|returned fire|came under (?:\w+ )?fire|traded fire)\b"),
-    "regain": _c(r"\b(?:recaptur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
+    "regain": _c(r"\b(?:freed (?:\w+ ){0,3}?(?:villages?|towns?|areas?|city|districts?|neighbou?rhoods?) from|"
+                 r"pushed (?:\w+ ){0,5}?(?:back|out of)|recaptur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
                  r"took back|back under (?:government )?control|re-?took)\b"),
     "overtake": _c(r"\b(?:(?:seiz(?:e|ed|es)|captur(?:e|ed|es)|took control of|taken control of|overr(?:an|un)|"
                    r"gained control of|took over|stormed) (?:the |a |an |several |two |three |some )?(?:\w+ )?"
@@ -142,7 +143,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "riot": _c(
         r"\b(?:riot(?:s|ed|ing|ers)?|pelt(?:ed|ing)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|"
         r"stone[- ]pelting|molotov|torch(?:ed|ing)|set (?:on )?fire|set ablaze|burn(?:ed|t|ing) (?:tyres|tires)|"
-        r"vandali[sz](?:ed|ing)|ransack(?:ed)?|clashed with (?:the )?police|violent(?:ly)?)\b"),
+        r"vandali[sz](?:ed|ing)|ransack(?:ed)?|clashed with (?:the )?police|violent(?:ly)?|"
+        r"clash(?:es|ed)? (?:\w+ ){0,6}?(?:protesters|demonstrators|rioters)|(?:protesters|demonstrators) (?:\w+ ){0,3}?clash\w*)\b"),
     "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|(?:villagers|residents|crowds?|locals) (?:\w+ ){0,3}?(?:attacked|beat|lynched|"
               r"hacked|killed|burned|stoned)|vigilantes?|angry (?:crowd|villagers|residents)|"
               r"group of (?:people|villagers|residents|men)|communal|villagers (?:attacked|beat)|"
@@ -154,7 +156,8 @@ CUES: dict[str, re.Pattern[str]] = {
     # --- strategic developments -------------------------------------------------------
     "arrest": _c(r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|apprehend(?:ed|s)?|took into custody|"
                  r"taken into custody|rounded up|nabbed)\b"),
-    "agreement": _c(r"\b(?:agree(?:d|s)?|agreements?|signed|accords?|truce|peace deal|ceasefire deal|"
+    "agreement": _c(r"\b(?:agree(?:d|s)?|agreements?|signed|accords?|truce|peace deal|ceasefire deal|peace talks|"
+                    r"surrender(?:ed|s)? to|laid down (?:their )?arms|"
                     r"prisoner (?:exchange|swap)|exchanged prisoners|deal)\b"),
     "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|diffus(?:ed|ing)|weapons? caches?|arms depots? (?:was |were )?(?:found|discovered)|"
                     r"(?:seiz(?:ed|ing)|recover(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|found|unearthed) "
@@ -185,13 +188,24 @@ CUES: dict[str, re.Pattern[str]] = {
                  r"announced the (?:formation|creation)|formed (?:a |an )|dissolv(?:ed|e)|"
                  r"curfew|mobili[sz](?:ed|ation)|training camp|in talks|talks between|negotiat(?:e|ed|ing|ions))\b"),
     # --- non-events and framing -------------------------------------------------------
-    "background": _c(r"\b(?:since (?:the (?:beginning|start)|(?:early |late |mid-?)?(?:january|february|march|april|may|june|"
-                     r"july|august|september|october|november|december|\d{4}|last year|then))|"
-                     r"have been at loggerheads|over the (?:past|last) (?:years|decade|months)|"
-                     r"in total|so far this year|to date|anniversary|years ago|for (?:decades|years|months|generations)|"
+    # background anywhere in the sentence: habits, durations, totals
+    "background": _c(r"\b(?:have been at loggerheads|(?:has|have) (?:been|seen|suffered|witnessed|experienced|endured) "
+                     r"(?:[\w'-]+ ){0,10}?since|in total|so far this year|to date|anniversary|years ago|"
+                     r"for (?:decades|years|months|generations)|"
                      r"(?:often|regularly|routinely|usually|frequently|typically|repeatedly) (?:\w+ )?(?:carr(?:y|ies) out|"
-                     r"plants?|attacks?|targets?|strikes?|launch(?:es)?|uses?|fights?|clash(?:es)?|shells?)|"
-                     r"in recent (?:years|months|weeks))\b"),
+                     r"plants?|attacks?|targets?|strikes?|launch(?:es)?|uses?|fights?|clash(?:es)?|shells?))\b"),
+    # background that frames what follows it ("Since February 2014, ... clashes"); an event named
+    # before it ("exchanged prisoners near the scene of fighting in recent months") stands
+    "background_lead": _c(r"\b(?:since (?:the (?:beginning|start)|(?:early |late |mid-?)?(?:january|february|march|april|"
+                          r"may|june|july|august|september|october|november|december|\d{4}|last year|then))|"
+                          r"over the (?:past|last) (?:years|decade|months)|in recent (?:years|months|weeks))\b"),
+    # disasters, accidents and illness: deaths that are not political violence
+    "disaster": _c(r"\b(?:earthquakes?|floods?|flooding|flash floods|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
+                   r"storms?|droughts?|wildfires?|bushfires?|tsunamis?|volcan\w+|epidemics?|outbreaks?|cholera|covid|"
+                   r"poisoning|toxins|accidents?|crash(?:ed|es)?|collaps(?:e|ed)|stampede|derail\w*|capsiz\w+|"
+                   r"gas leak|disaster agency|heatwave)\b"),
+    # statements about responsibility for an attack reported elsewhere
+    "attribution": _c(r"\b(?:claimed|denied|denies|claims|admitted|accepted|disclaimed) (?:\w+ ){0,3}?responsibility\b"),
     "hypothetical": _c(r"\b(?:could|would|might|plan(?:s|ned)? to|threaten(?:ed|s)? to|hope to|"
                        r"intend(?:s|ed)? to|set to|vowed to|in case of)\b"),
     "non_event": _c(r"\b(?:returned (?:safely )?to (?:\w+ )*(?:base|airbase|airfield)|completed (?:their|its) "
