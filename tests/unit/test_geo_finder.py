@@ -80,3 +80,41 @@ def test_geo_finder_upper_case_dateline(gazetteer: InMemoryGazetteer) -> None:
     assert _names(doc, gazetteer, datelines=True) == ["ROCHESTER"]
     shout = _doc(["WE", "WON", ",", "said", "Lee", "."], ["O"] * 6)  # not a place: no dateline
     assert _names(shout, gazetteer, datelines=True) == []
+
+
+@pytest.fixture
+def towns() -> InMemoryGazetteer:
+    return InMemoryGazetteer([
+        (_place("Torrington", "US", "Connecticut", 35_000), []),
+        (_place("Hope", "US", "Arkansas", 10_000), []),
+        (_place("North", "LB", "North", 800_000, "ADM1"), []),
+        (_place("Hamm", "DE", "North Rhine-Westphalia", 180_000), ["Hamas"]),
+    ])
+
+
+def test_geo_finder_repeats_a_found_name_inside_other_names(towns: InMemoryGazetteer) -> None:
+    doc = _doc(["Fire", "in", "Torrington", ".", "The", "Torrington", "Fire", "Department", "came",
+                ";", "Torrington", "said", "."],
+               ["O", "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O"],
+               ["NN", "IN", "NNP", ".", "DT", "NNP", "NNP", "NNP", "VBD", ":", "NNP", "VBD", "."])
+    assert _names(doc, towns) == ["Torrington"]
+    # The organisation's name opens with the place; the subject of "said" is left alone.
+    assert _names(doc, towns, repeats=True) == ["Torrington", "Torrington"]
+
+
+@pytest.mark.parametrize(
+    ("words", "ents"),
+    [
+        (["Hope", "rose", "in", "Hope", "as", "hope", "grew", "."],
+         ["O", "O", "O", "B-GPE", "O", "O", "O", "O"]),  # the text writes it as a common word
+        (["Rain", "in", "the", "North", "."], ["O", "O", "O", "B-LOC", "O"]),  # a compass word alone
+    ],
+)
+def test_geo_finder_common_words_are_not_places(towns: InMemoryGazetteer, words: list[str],
+                                                ents: list[str]) -> None:
+    assert _names(_doc(words, ents), towns) == []
+
+
+def test_geo_finder_alternate_name_is_not_a_major_place(towns: InMemoryGazetteer) -> None:
+    doc = _doc(["Hamas", "fighters", "fired", "."], ["B-ORG", "O", "O", "O"], ["NNP", "NNS", "VBD", "."])
+    assert _names(doc, towns, mislabelled=True) == []  # "Hamas" is an alternate name of Hamm

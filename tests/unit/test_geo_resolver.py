@@ -212,3 +212,67 @@ def test_geo_fuzzy_only_inside_the_documents_countries(namesakes: InMemoryGazett
     names = ("Syria", "Khan Sheikhoun") if "Syria" in text else ("Paris", "Khan Sheikhoun")
     top = Resolver(namesakes).resolve(text, _spans(text, *names))
     assert (top[1].place.country_code if top[1].place else None) == expected
+
+
+@pytest.fixture
+def states() -> InMemoryGazetteer:
+    return _states()
+
+
+def _states() -> InMemoryGazetteer:
+    us = ("US", "United States")
+    entries = [
+        (_place("Washington", *us, "Washington", 47.5, -120.5, 7_000_000, "ADM1"), []),
+        (_place("Washington County", *us, "Iowa", 41.3, -91.7, 21_000, "ADM2"), []),
+        (_place("Iowa", *us, "Iowa", 42.0, -93.5, 3_000_000, "ADM1"), []),
+        (_place("Ames", *us, "Iowa", 42.03, -93.62, 66_000), []),
+        (_place("Wisconsin", *us, "Wisconsin", 44.5, -90.0, 5_800_000, "ADM1"), []),
+        (_place("Oregon", *us, "Oregon", 44.0, -120.5, 4_000_000, "ADM1"), []),
+        (_place("Oregon", *us, "Wisconsin", 42.93, -89.38, 11_000), []),
+        (_place("Ohio", *us, "Ohio", 40.25, -83.0, 11_000_000, "ADM1"), []),
+        (_place("Idaho", *us, "Idaho", 45.0, -114.0, 1_700_000, "ADM1"), []),
+        (_place("Norfolk", *us, "Nebraska", 42.03, -97.42, 24_000), []),
+    ]
+    return InMemoryGazetteer(entries)
+
+
+def test_geo_state_word_means_the_first_level_division(states: InMemoryGazetteer) -> None:
+    text = "Tests at Ames, Iowa traced it to a cow from a Washington state farm."
+    tops = Resolver(states).resolve(text, _spans(text, "Ames", "Iowa", "Washington"))
+    assert tops[2].place.feature == "ADM1"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "peers"),
+    [
+        ("Cases in Ohio, Wisconsin, Idaho and Oregon.", ("Ohio", "Wisconsin", "Idaho", "Oregon"),
+         [[1, 2, 3], [0, 2, 3], [0, 1, 3], [0, 1, 2]]),
+        ("Clashes in Ames, Iowa, Ohio.", ("Ames", "Iowa", "Ohio"), [[], [], []]),  # a chain, not a list
+    ],
+)
+def test_geo_enumerations_are_peers(states: InMemoryGazetteer, text: str, names: tuple[str, ...],
+                                    peers: list[list[int]]) -> None:
+    resolver = Resolver(states)
+    mentions = [resolver._mention(text, s) for s in _spans(text, *names)]
+    resolver._link_enumerations(text, mentions)
+    assert [m.peers for m in mentions] == peers
+
+
+def test_geo_enumeration_keeps_its_names_at_one_level(states: InMemoryGazetteer) -> None:
+    text = "Cases in Ohio, Wisconsin, Idaho and Oregon."
+    tops = Resolver(states, weights={"population": 0.5}).resolve(
+        text, _spans(text, "Ohio", "Wisconsin", "Idaho", "Oregon"))
+    assert [t.place.feature for t in tops] == ["ADM1"] * 4  # type: ignore[union-attr]
+
+
+def test_geo_unknown_name_placed_near_the_focus_only_when_asked(states: InMemoryGazetteer) -> None:
+    text = "Fire near Meadow Grove. Norfolk crews came; Norfolk police said so."
+    spans = _spans(text, "Meadow Grove", "Norfolk", "Norfolk")
+    assert Resolver(states).resolve(text, spans)[0].place is None
+    guess = Resolver(states, place_unknown=True).resolve(text, spans)[0]
+    assert guess.place is not None and guess.place.feature == "NEAR"
+    assert (guess.place.latitude, guess.place.admin1, guess.place.geo_precision) == (42.03, "Nebraska", 2)
+    only_countries = "Talks in Zamalek between Iowa officials."  # no town: the division is the focus
+    spans = _spans(only_countries, "Zamalek", "Iowa")
+    tops = Resolver(states, place_unknown=True).resolve(only_countries, spans)
+    assert tops[0].place is not None and tops[0].place.admin1 == "Iowa"

@@ -229,10 +229,10 @@ WEAK_RULES = {"explosion", "protest_weak", "change", "transfer", "agreement",
 # Rules that name violence or a demonstration outright: the classifier needs more certainty.
 FIRM_RULES = {"attack", "clash", "protest", "attack_in_doc_mode"}
 ADD_MIN = 0.55       # classifier alone adds an event at this probability
-VETO_MIN = 0.9       # classifier says NONE this surely: a weak rule's event is dropped
-OVERRIDE_MIN = 0.6   # classifier's other type replaces a weak rule's type
+VETO_MIN = 0.8       # classifier says NONE this surely: a weak rule's event is dropped
+OVERRIDE_MIN = 0.75  # classifier's other type replaces a weak rule's type
 FIRM_VETO_MIN = 0.98
-FIRM_OVERRIDE_MIN = 0.8
+FIRM_OVERRIDE_MIN = 0.9
 
 
 def is_candidate(text: str) -> bool:

