@@ -39,11 +39,12 @@ def child(mode: str, corpus: Path, limit: int) -> dict:
         for _ in nlp.pipe((d["text"] for d in docs), batch_size=64):
             pass
         n_events = 0
-    elif mode == "pipeline":
+    elif mode in ("pipeline", "pipeline_rules"):
         from eventscribe.pipeline import Pipeline
+        from eventscribe.settings import Settings
         from eventscribe.types import Article
 
-        pipe = Pipeline.load()
+        pipe = Pipeline.load(Settings.from_env(typing="rules" if mode == "pipeline_rules" else None))
         arts = [Article.from_text(d["text"], doc_id=d["doc_id"]) for d in docs]
         t0 = time.perf_counter()
         n_events = sum(len(r.mentions) for r in pipe.pipe(arts))
@@ -96,7 +97,8 @@ def main() -> int:
         print(f"bench skipped: {news} not found")
         return 0
     results = {}
-    for mode, corpus in (("spacy", news), ("pipeline", news), ("gazetteer", news), ("resolve", lgl)):
+    for mode, corpus in (("spacy", news), ("pipeline", news), ("pipeline_rules", news), ("gazetteer", news),
+                         ("resolve", lgl)):
         if not corpus.is_file():
             continue
         proc = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus),
@@ -107,6 +109,10 @@ def main() -> int:
         ratio = results["pipeline"]["docs_per_s"] / results["spacy"]["docs_per_s"]
         results["ratio_pipeline_to_spacy"] = round(ratio, 3)
         print(f"throughput ratio eventscribe / bare spaCy nlp.pipe: {ratio:.3f}")
+    if "spacy" in results and "pipeline_rules" in results:
+        ratio = results["pipeline_rules"]["docs_per_s"] / results["spacy"]["docs_per_s"]
+        results["ratio_rules_only_to_spacy"] = round(ratio, 3)
+        print(f"throughput ratio with EVENTSCRIBE_TYPING=rules / bare spaCy: {ratio:.3f}")
     a.out.mkdir(parents=True, exist_ok=True)
     (a.out / "bench.json").write_text(json.dumps(results, indent=2))
     return 0
