@@ -40,6 +40,16 @@ class RunCounts:
     mentions_added: int = 0
     events_added: int = 0
 
+    def count(self, result: DocResult) -> None:
+        """Account for one document by its outcome."""
+        self.documents += 1
+        if result.outcome == "events":
+            self.with_events += 1
+        elif result.outcome == "no_event":
+            self.no_event += 1
+        else:
+            self.errors += 1
+
     def __iadd__(self, other: RunCounts) -> RunCounts:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))

@@ -246,17 +246,11 @@ class DuckDBStore:
         return total
 
     def _add_batch(self, run_id: str, batch: list[DocResult]) -> RunCounts:
-        counts = RunCounts(documents=len(batch))
+        counts = RunCounts()
         docs: dict[str, tuple[Any, ...]] = {}
         mentions: dict[str, tuple[Any, ...]] = {}
         for result in batch:
-            outcome = result.outcome
-            if outcome == "events":
-                counts.with_events += 1
-            elif outcome == "no_event":
-                counts.no_event += 1
-            else:
-                counts.errors += 1
+            counts.count(result)
             row = c.document_row(result, run_id)
             row["seq"] = len(docs)  # offset by the table's max below: documents() keeps input order
             docs.setdefault(row["id"], tuple(row[name] for name, _ in _ARTICLE_COLUMNS))

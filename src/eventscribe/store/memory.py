@@ -48,14 +48,7 @@ class MemoryStore:
         run = self._run(run_id)
         counts = RunCounts()
         for result in results:
-            counts.documents += 1
-            outcome = result.outcome
-            if outcome == "events":
-                counts.with_events += 1
-            elif outcome == "no_event":
-                counts.no_event += 1
-            else:
-                counts.errors += 1
+            counts.count(result)
             row = c.document_row(result, run_id)
             self._docs.setdefault(row["id"], row)
             for m in result.mentions:
