@@ -127,8 +127,9 @@ def event_units(units: list[_Unit]) -> list[_Unit]:
 
 
 def typing_candidates(units: list[_Unit]) -> list[_Unit]:
-    """The event units worth a classifier's look: some event cue is present (saves the
-    embedding of the many sentences that cannot be events)."""
+    """The event units worth a classifier's look: those whose typing it could change (an event
+    cue is present and no specific rule settled it). Embedding is the costly step, and most
+    sentences of an article cannot be events."""
     return [u for u in event_units(units) if is_candidate(u.span.text)]
 
 
