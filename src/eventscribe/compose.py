@@ -194,11 +194,16 @@ def _trim(u: _Unit, start: int) -> _Unit:
 
 
 def _body_start(text: str, article: Article) -> int:
-    """Where the article's body starts: after its headline, when the headline opens the text."""
-    if not article.title:
+    """Where the article's body starts: after its headline, when the headline opens the text.
+    A "title" that ends like a sentence, or is all the text there is, is the body itself (a
+    one-paragraph report read from a file or stdin)."""
+    title = (article.title or "").strip()
+    if not title or re.search(r"[.!?][\"”’]?$", title):
         return 0
-    i = text.find(article.title.strip(), 0, 600)
-    return i + len(article.title.strip()) if i >= 0 else 0
+    i = text.find(title, 0, 600)
+    if i < 0 or not text[i + len(title):].strip():
+        return 0
+    return i + len(title)
 
 
 def _event_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:

