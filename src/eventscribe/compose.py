@@ -39,6 +39,7 @@ from .extract.claims import Claim, ClaimTracker
 from .extract.dates import DateMention, find_dates
 from .extract.fatalities import find_fatalities
 from .extract.weapons import find_weapons
+from .geo import ADMIN_WORDS, CITY_WORDS
 from .geo.gazetteer import Gazetteer
 from .nlp import doc_text
 from .geo.resolver import geo_precision
@@ -56,6 +57,13 @@ _SAID_AT = re.compile(r"\b(?:briefing|conference|statement|told|said|speaking|in
 # "Akinci drones", "Grad rockets": a capitalised word naming a weapon model, not a place
 _MODEL_NAME = re.compile(r"\b([A-Z][a-z]+) (?:drones?|jets?|missiles?|rockets?|tanks?|helicopters?|rifles?|"
                          r"launchers?|bombers?|fighters? jets?|howitzers?|systems?)\b")
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:'s|’s)?(?:-led|-backed|-based|-made|\s+(?:dollars?|currency|embassy|consulate|"
+                                  r"government|forces|troops|army|military|officials?|authorities|president|"
+                                  r"ambassador|envoy|ministry|defen[cs]e ministry|-led|-backed))\b", re.I)
+_RUNS_ON = re.compile(r" ([A-Z][a-z]+)\b")
+_FACILITY = re.compile(r"(?:Airport|Airbase|Station|Port|Harbou?r|Bridge|Dam|Factory|Plant|Base|Camp|University|"
+                       r"Hospital|Prison|Jail|Road|Street|Highway|Market|Square|Stadium|Checkpoint|Crossing|"
+                       r"Filtration|Refinery|Mine|Mosque|Church|Cathedral|Barracks|Court|Palace)$")
 _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|storage|depots?|caches?|workshops?|"
                         r"factor(?:y|ies)|stockpiles?|seized|found|recovered)\b[^,;.]*$", re.I)
 # Developments that concern a group or a country as a whole, not a spot on the map
@@ -215,8 +223,25 @@ def _event_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
     def overlaps(t: Toponym, ranges: list[tuple[int, int]]) -> bool:
         return any(s < t.span.end and t.span.start < e for s, e in ranges)
 
+    text = doc_text(doc)
+
+    def modifier(t: Toponym) -> bool:
+        # "the US dollar", "US-led coalition", "Russia's Defence Ministry": a country named as
+        # an owner or qualifier of something, not where the event happened
+        return bool(t.place and t.place.feature == "PCLI" and _COUNTRY_AS_MODIFIER.match(text, t.span.end))
+
+    def runs_on(t: Toponym) -> bool:
+        # "Jardim Catarina", "Colonia San Jeronimo": the match is the head of a longer name the
+        # gazetteer lacks, another place. An admin word after it ("Idlib Province") is the same
+        # name; a facility of a big place ("Donetsk Airport") is at that place.
+        m = _RUNS_ON.match(text, t.span.end)
+        if not m or m.group(1).lower() in ADMIN_WORDS | CITY_WORDS:
+            return False
+        big = t.place is not None and (t.place.feature != "PPL" or t.place.population >= 100_000)
+        return not (big and _FACILITY.match(m.group(1)))
+
     return [t for t in toponyms if not overlaps(t, datelines) and not overlaps(t, groups)
-            and not overlaps(t, models)]
+            and not overlaps(t, models) and not modifier(t) and not runs_on(t)]
 
 
 def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gazetteer,

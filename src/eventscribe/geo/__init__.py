@@ -7,6 +7,7 @@ document together; :func:`geoparse_jsonl` runs both over a JSON Lines file.
 
 from __future__ import annotations
 
+from eventscribe.geo._text import ADMIN_WORDS, CITY_WORDS
 from eventscribe.geo.finder import find_toponyms
 from eventscribe.geo.gazetteer import (
     Gazetteer,
@@ -20,6 +21,8 @@ from eventscribe.geo.geoparse import geoparse_jsonl
 from eventscribe.geo.resolver import Resolver, geo_precision
 
 __all__ = [
+    "ADMIN_WORDS",
+    "CITY_WORDS",
     "Gazetteer",
     "InMemoryGazetteer",
     "Resolver",
