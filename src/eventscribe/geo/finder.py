@@ -55,12 +55,19 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]?\.){2,}$")  # "U.S.", "S.C.", "W.Va.
 _MAX_RATIO = 3  # how many times more common as a lower-case word than capitalised, at most
 
 
+# A facility named after its place ("Donetsk Airport", "Kabul University"): the place is the
+# name before the facility word.
+_FACILITY_WORDS = frozenset({"airport", "airbase", "station", "port", "harbour", "harbor", "bridge", "dam",
+                             "university", "hospital", "prison", "jail", "stadium", "refinery", "barracks",
+                             "checkpoint", "crossing", "market"})
+
+
 def _strip(doc: Any, start: int, end: int) -> tuple[int, int]:
-    """Token bounds without a leading "the" or a trailing possessive/generic word."""
+    """Token bounds without a leading "the" or a trailing possessive, generic or facility word."""
     while start < end and doc[start].lower_ in ("the",):
         start += 1
     while end - 1 > start and (doc[end - 1].lower_ in ("'s", "’s", ".", ",")
-                               or doc[end - 1].lower_ in ADMIN_WORDS | CITY_WORDS):
+                               or doc[end - 1].lower_ in ADMIN_WORDS | CITY_WORDS | _FACILITY_WORDS):
         end -= 1
     return start, end
 

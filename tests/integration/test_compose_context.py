@@ -1,0 +1,48 @@
+"""Context rules of composition, on short reports we wrote: what an analyst would code."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.pipeline import extract
+
+pytestmark = pytest.mark.slow
+
+
+def _records(pipeline, text: str, published: str = "2024-05-08"):
+    return [e.to_record() for e in extract(text, published=published, pipeline=pipeline)]
+
+
+def test_compose_country_as_qualifier_does_not_place_the_event(pipeline):
+    (rec,) = _records(pipeline, "Protesters angry at the fall of the pound against the US dollar blocked roads "
+                                "in Beirut on Monday.")
+    assert (rec["location"], rec["country"]) == ("Beirut", "Lebanon")
+
+
+def test_compose_facility_of_a_city_is_at_the_city(pipeline):
+    (rec,) = _records(pipeline, "Artillery shells hit Donetsk Airport on Tuesday, local officials said.")
+    assert rec["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert rec["location"] == "Donetsk" and rec["country"] == "Ukraine"
+
+
+def test_compose_protest_then_dispersal_is_one_event(pipeline):
+    recs = _records(pipeline, "Hundreds of teachers marched in Accra on Tuesday to demand unpaid salaries. "
+                              "Police later fired tear gas to disperse them.")
+    assert [r["sub_event_type"] for r in recs] == ["Protest with intervention"]
+
+
+def test_compose_sentence_without_place_continues_the_strike_before(pipeline):
+    recs = _records(pipeline, "Warplanes struck a fuel depot near Saraqib in Idlib province on Tuesday. "
+                              "A second strike destroyed two trucks, the monitor said.")
+    assert len(recs) == 1 and recs[0]["location"] == "Saraqib"
+
+
+def test_compose_history_and_threats_are_not_events(pipeline):
+    text = ("The two militias have fought over the valley since 2014. "
+            "Rebel commanders vowed to storm the provincial capital within a week.")
+    assert _records(pipeline, text) == []
+
+
+def test_compose_one_line_report_is_not_a_headline(pipeline):
+    (rec,) = _records(pipeline, "Gunmen killed four farmers near Jos in Plateau state on Sunday, police said.")
+    assert (rec["sub_event_type"], rec["fatalities"], rec["claimed_by"]) == ("Attack", 4, "Police Forces of Nigeria")
