@@ -37,7 +37,7 @@ from .extract import weapons as weapons_mod
 from .extract.actors import ActorFinder, ActorMention
 from .extract.claims import Claim, ClaimTracker
 from .extract.dates import DateMention, find_dates
-from .extract.fatalities import find_fatalities
+from .extract.fatalities import FatalityCount, find_fatalities
 from .extract.weapons import find_weapons
 from .geo import ADMIN_WORDS, CITY_WORDS
 from .geo.gazetteer import Gazetteer
@@ -344,11 +344,10 @@ def _mention(u: _Unit, det: Detection, ctx: _Context, settings: Settings,
     if weapons:
         prov["weapons"] = _prov("extract.weapons", weapons_mod.VERSION,
                                 _doc_span(doc, weapons[0].start, weapons[-1].end))
-    counts = find_fatalities(sent.text, offset=sent.start_char)
-    fatalities = min(c.count for c in counts) if counts else None
-    if counts:
-        c = min(counts, key=lambda c: c.count)
-        prov["fatalities"] = _prov("extract.fatalities", fat_mod.VERSION, _doc_span(doc, c.start, c.end))
+    count = _lowest_count(sent)
+    fatalities = count.count if count else None
+    if count:
+        prov["fatalities"] = _prov("extract.fatalities", fat_mod.VERSION, _doc_span(doc, count.start, count.end))
     claim = ctx.para_claims.get(u.paragraph)
     if claim:
         prov["claimed_by"] = _prov("extract.claims", claims_mod.VERSION, _doc_span(doc, claim.start, claim.end))
@@ -430,7 +429,7 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
             rest = [victims]
     elif a1 is None and rest and sub != "Air/drone strike":
         a1, rest = rest[0], rest[1:]
-    if a1 is None and sub in _REMOTE | {"Air/drone strike"} and ctx.state_actor:
+    if a1 is None and sub in _REMOTE and ctx.state_actor:
         # Platforms of a state's task force act for it ("a Su-34 bomber", "the airstrikes").
         a1 = ActorMention(ctx.state_actor, "state", -1, -1)
     if a1 is None and rest and etype != "Violence against civilians":
@@ -474,13 +473,18 @@ def _escalates(u: _Unit, det: Detection, last: tuple[int, EventMention], ctx: _C
     return True
 
 
+def _lowest_count(sent: SpacySpan) -> FatalityCount | None:
+    """The sentence's lowest death count (ACLED keeps the lowest of conflicting reports)."""
+    counts = find_fatalities(sent.text, offset=sent.start_char)
+    return min(counts, key=lambda c: c.count) if counts else None
+
+
 def _attach_counts(u: _Unit, m: EventMention) -> None:
     """A death count in a following sentence ("1 fatality.") belongs to the event it follows."""
     if m.fatalities is not None:
         return
-    counts = find_fatalities(u.span.text, offset=u.span.start_char)
-    if counts:
-        c = min(counts, key=lambda c: c.count)
+    c = _lowest_count(u.span)
+    if c:
         m.fatalities = c.count
         m.provenance["fatalities"] = _prov("extract.fatalities", fat_mod.VERSION,
                                            _doc_span(u.span.doc, c.start, c.end), "sentence after the event")

@@ -189,7 +189,7 @@ def classify(text: str, *, doc_mode: str | None = None) -> Detection | None:
     ``doc_mode``: the article's dominant remote-violence sub-type (e.g. "Air/drone strike"),
     used for a bare "destroyed"/"eliminated" with no means named.
     """
-    cues = dict(_cues(text))  # a copy: the cached one is shared
+    cues = _cues(text)  # shared, cached: read only
     if _no_event(cues):
         return None
     lead = cues["background_lead"]
@@ -249,9 +249,9 @@ def combine(det: Detection | None, probs: Mapping[str, float] | None, *, text: s
     """Rule and classifier together: specific rules (a named means of violence) stand; the
     classifier adds events the rules miss, vetoes weak rules' non-events and retypes weak
     rules' events when it is confident. Without ``probs`` the rule decides alone."""
-    cues = _cues(text)
     if not probs:
         return det
+    cues = _cues(text)
     label, p = max(probs.items(), key=lambda kv: kv[1])
     if det is None:
         if label == "NONE" or p < ADD_MIN or _no_event(cues) or cues["background_lead"]:
