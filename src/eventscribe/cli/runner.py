@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -41,11 +41,15 @@ def output(path: Path | None) -> Iterator[TextIO]:
 
 @dataclass
 class Summary:
-    documents: int = 0
-    with_events: int = 0
-    no_event: int = 0
-    errors: int = 0
+    """A run's documents by outcome and what was stored (the store counts them), and the
+    records written."""
+
+    counts: RunCounts = field(default_factory=RunCounts)
     records: int = 0
+
+    @property
+    def errors(self) -> int:
+        return self.counts.errors
 
 
 def result_records(result: DocResult) -> Iterator[dict[str, Any]]:
@@ -66,29 +70,21 @@ def run_extract(inputs: list[str], *, settings: Settings, fmt: str, out: Path | 
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.fields[last]}"), console=console or Console(stderr=True, quiet=True),
                         disable=console is None or not console.is_terminal, transient=True)
-    stored = RunCounts()
 
     def results() -> Iterator[DocResult]:
         task = progress.add_task("extract", total=None, last="")
         pending: list[DocResult] = []
         for r in pipe_parallel(read_inputs(inputs, published=published), settings=settings, workers=workers):
-            summary.documents += 1
-            if r.error:
-                summary.errors += 1
-                if console is not None:
-                    console.print(f"[red]error:[/red] {r.error}", highlight=False)
-            elif r.mentions:
-                summary.with_events += 1
-            else:
-                summary.no_event += 1
+            if r.error and console is not None:
+                console.print(f"[red]error:[/red] {r.error}", highlight=False)
             pending.append(r)
             if len(pending) >= 256:
-                stored.__iadd__(store.add_results(run_id, pending))
+                summary.counts += store.add_results(run_id, pending)
                 pending.clear()
             progress.update(task, advance=1, last=r.origin[-40:])
             yield r
         if pending:
-            stored.__iadd__(store.add_results(run_id, pending))
+            summary.counts += store.add_results(run_id, pending)
 
     try:
         with progress, output(out) as stream:
@@ -100,8 +96,9 @@ def run_extract(inputs: list[str], *, settings: Settings, fmt: str, out: Path | 
         table = Table(title=f"eventscribe {__version__}: run {run_id}", show_header=True)
         for col in ("documents", "with events", "no event", "errors", "event records", "new events stored"):
             table.add_column(col, justify="right")
-        table.add_row(*(str(v) for v in (summary.documents, summary.with_events, summary.no_event, summary.errors,
-                                         summary.records, stored.events_added)))
+        c = summary.counts
+        table.add_row(*(str(v) for v in (c.documents, c.with_events, c.no_event, c.errors, summary.records,
+                                         c.events_added)))
         console.print(table)
     return summary
 
