@@ -60,7 +60,8 @@ _MODEL_NAME = re.compile(r"\b([A-Z][a-z]+) (?:drones?|jets?|missiles?|rockets?|t
 _COUNTRY_AS_MODIFIER = re.compile(r"(?:'s|’s)?(?:-led|-backed|-based|-made|\s+(?:dollars?|currency|embassy|consulate|"
                                   r"government|forces|troops|army|military|officials?|authorities|president|"
                                   r"ambassador|envoy|ministry|defen[cs]e ministry|-led|-backed))\b", re.I)
-_RUNS_ON = re.compile(r" ([A-Z][a-z]+)\b")
+# A capitalised word, or a Romance/Arabic connector and one ("Colonia del Parque")
+_RUNS_ON = re.compile(r" (?:(?:de|del|de la|da|do|dos|das|al|el)[ -])?([A-Z][a-z]+)\b")
 _FACILITY = re.compile(r"(?:Airport|Airbase|Station|Port|Harbou?r|Bridge|Dam|Factory|Plant|Base|Camp|University|"
                        r"Hospital|Prison|Jail|Road|Street|Highway|Market|Square|Stadium|Checkpoint|Crossing|"
                        r"Filtration|Refinery|Mine|Mosque|Church|Cathedral|Barracks|Court|Palace)$")

@@ -118,3 +118,47 @@ def test_geo_finder_common_words_are_not_places(towns: InMemoryGazetteer, words:
 def test_geo_finder_alternate_name_is_not_a_major_place(towns: InMemoryGazetteer) -> None:
     doc = _doc(["Hamas", "fighters", "fired", "."], ["B-ORG", "O", "O", "O"], ["NNP", "NNS", "VBD", "."])
     assert _names(doc, towns, mislabelled=True) == []  # "Hamas" is an alternate name of Hamm
+
+
+@pytest.fixture
+def provinces() -> InMemoryGazetteer:
+    return InMemoryGazetteer([
+        (_place("Verdania", "VD", "Verdania", 900_000, "ADM1"), []),
+        (_place("Lowmark", "VD", "Verdania", 40_000, "ADM2"), []),
+        (_place("Kelbor", "VD", "Verdania", 30_000), []),
+        (_place("Dar'un", "SY", "Dar'un", 300_000, "ADM1"), []),
+    ])
+
+
+def test_geo_finder_names_placed_by_a_bracket_are_places(provinces: InMemoryGazetteer) -> None:
+    # "Tamwe hill (Ostrel, Verdania)": the bracket's last name is a known province, so the
+    # unknown names before and in it are places too.
+    doc = _doc(["Raiders", "hit", "Tamwe", "hill", "(", "Ostrel", ",", "Verdania", ")", "."],
+               ["O", "O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+               ["NNS", "VBD", "NNP", "NN", "-LRB-", "NNP", ",", "NNP", "-RRB-", "."])
+    assert _names(doc, provinces) == ["Tamwe", "Ostrel", "Verdania"]
+
+
+def test_geo_finder_an_acronym_in_brackets_is_no_container(provinces: InMemoryGazetteer) -> None:
+    doc = _doc(["The", "Kelbor", "Front", "(", "KF", ")", "said", "so", "."],
+               ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O"])
+    assert _names(doc, provinces) == []
+
+
+def test_geo_finder_unknown_name_before_a_province(provinces: InMemoryGazetteer) -> None:
+    doc = _doc(["Workers", "marched", "in", "Ostrel", ",", "Verdania", ",", "on", "Monday", "."],
+               ["O"] * 10, ["NNS", "VBD", "IN", "NNP", ",", "NNP", ",", "IN", "NNP", "."])
+    assert _names(doc, provinces) == ["Ostrel", "Verdania"]
+    town = _doc(["Workers", "marched", "in", "Ostrel", ",", "Kelbor", "."], ["O"] * 7,
+                ["NNS", "VBD", "IN", "NNP", ",", "NNP", "."])
+    assert "Ostrel" not in _names(town, provinces)  # a town after the comma is no container
+
+
+def test_geo_finder_splits_a_town_and_its_container(provinces: InMemoryGazetteer) -> None:
+    doc = _doc(["Rallies", "in", "Kelbor", ",", "Verdania", "."], ["O", "O", "B-GPE", "I-GPE", "I-GPE", "O"])
+    assert _names(doc, provinces) == ["Kelbor", "Verdania"]
+
+
+def test_geo_finder_apostrophe_inside_a_transliterated_name(provinces: InMemoryGazetteer) -> None:
+    doc = _doc(["Shelling", "in", "Dar'un", "countryside", "."], ["O"] * 5, ["NN", "IN", "NNP", "NN", "."])
+    assert _names(doc, provinces) == ["Dar'un"]

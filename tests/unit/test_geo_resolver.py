@@ -276,3 +276,26 @@ def test_geo_unknown_name_placed_near_the_focus_only_when_asked(states: InMemory
     spans = _spans(only_countries, "Zamalek", "Iowa")
     tops = Resolver(states, place_unknown=True).resolve(only_countries, spans)
     assert tops[0].place is not None and tops[0].place.admin1 == "Iowa"
+
+
+def test_geo_unknown_name_placed_inside_its_bracketed_container(gazetteer: InMemoryGazetteer) -> None:
+    text = "Gunmen raided Qwarza village (Idlib province) at dawn."
+    tops = Resolver(gazetteer).resolve(text, _spans(text, "Qwarza", "Idlib"))
+    inside = tops[0].place
+    assert inside is not None and inside.name == "Qwarza" and inside.feature == "NEAR"
+    # the province's point, admin1 and country; precision 3: only the province is known
+    assert (inside.admin1, inside.country, inside.latitude, inside.geo_precision) == ("Idlib", "Syria", 35.8, 3)
+    town = "Gunmen raided Qwarza (Jisr ash Shughur)."
+    near = Resolver(gazetteer).resolve(town, _spans(town, "Qwarza", "Jisr ash Shughur"))[0].place
+    assert near is not None and near.geo_precision == 2 and near.latitude == 35.81
+
+
+def test_geo_bare_name_reads_as_the_town_not_its_district() -> None:
+    g = InMemoryGazetteer([
+        (_place("Corvo", "XX", "Testland", "North", 10.0, 10.0, 230_000, "ADM2"), []),
+        (_place("Corvo", "XX", "Testland", "North", 10.01, 10.01, 160_000), []),
+        (_place("North", "XX", "Testland", "North", 10.5, 10.5, 3_000_000, "ADM1"), []),
+    ])
+    text = "Two men were shot in Corvo, North, and in Corvo district."
+    tops = Resolver(g).resolve(text, _spans(text, "Corvo", "North", "Corvo"))
+    assert [t.place.feature for t in tops] == ["PPL", "ADM1", "ADM2"]  # type: ignore[union-attr]

@@ -39,7 +39,7 @@ ADMIN_WORDS = frozenset(
     """province provinces governorate governorates state region district county parish
     municipality prefecture department oblast raion rayon krai upazila tehsil taluk zila
     division emirate canton voivodeship wilaya wilayah muhafazah mohafazat subdistrict
-    nahiya commune territory""".split()
+    nahiya commune territory ward locality lga""".split()
 )
 CITY_WORDS = frozenset("city town village township borough".split())
 

@@ -83,11 +83,19 @@ def _known(gazetteer: Gazetteer, name: str, *, one_word: bool) -> bool:
 
 def _proper(tok: Any) -> bool:
     """Capitalised, not a stop word, and (when tagged) a proper noun."""
-    if not tok.text[:1].isupper() or tok.is_stop or not tok.is_alpha or tok.lower_ in _COMPASS:
+    if not tok.text[:1].isupper() or tok.is_stop or not _wordlike(tok) or tok.lower_ in _COMPASS:
         return False
     if tok.tag_ and tok.tag_ not in ("NNP", "NNPS"):
         return False
     return not (tok.is_sent_start and tok.lower_ in tok.vocab.strings and not tok.tag_)
+
+
+_APOSTROPHED = re.compile(r"[^\W\d_]+(?:['’‘`][^\W\d_]+)+")  # "Dar'a", "Ma'arrat"
+
+
+def _wordlike(tok: Any) -> bool:
+    """Letters only, or letters around an apostrophe (hamza/ayn in transliterations)."""
+    return tok.is_alpha or bool(_APOSTROPHED.fullmatch(tok.text))
 
 
 def _surnames(doc: Any) -> set[str]:
@@ -161,6 +169,72 @@ def _mislabelled_place(doc: Any, ent: Any, gazetteer: Gazetteer, named: set[str]
     # "in Lancaster"; "Elm St., Alexandria" (an address)
     located = start > 0 and doc[start - 1].lower_ in _LOCATIVE | {","}
     return (modifier or located or doc[start].text in placed) and _major(gazetteer, doc[start].text)
+
+
+def _name_run(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """``start:end`` without a trailing generic word, when what is left is a proper name
+    (capitalised words, with Arabic/Romance connectors inside), else None."""
+    start, end = _strip(doc, start, end)
+    if start >= end or not doc[start].text[:1].isupper() or not doc[end - 1].text[:1].isupper():
+        return None
+    for tok in doc[start:end]:
+        if not ((tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text)) or tok.lower_ in _CONNECTORS):
+            return None
+    return start, end
+
+
+def _division_or_town(gazetteer: Gazetteer, name: str) -> bool:
+    return any(p.feature in ("ADM1", "ADM2") or p.feature.startswith("PPL") for p in gazetteer.candidates(name))
+
+
+def _before_division(doc: Any, end: int, gazetteer: Gazetteer) -> bool:
+    """A comma at ``end`` follows a name and a province, district or country the
+    gazetteer knows comes next ("Talcahuano, Biobio")."""
+    if end >= len(doc) - 1 or doc[end].text != ",":
+        return False
+    stop = end + 1
+    while stop < len(doc) and stop - end <= _MAX_TOKENS and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+        stop += 1
+    return stop > end + 1 and any(p.feature in ("ADM1", "ADM2", "PCLI")
+                                  for p in gazetteer.candidates(doc[end + 1:stop].text))
+
+
+def _bracketed(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Names written with their district or province in brackets: "Quissanga (Cabo
+    Delgado)", "Muturirwa hill (Burambi, Rumonge)", "Kolimigundla town (Kurnool, AP)".
+    When the bracket's last name is a division or town the gazetteer knows, every name
+    in the bracket and the name before it are places, known to the gazetteer or not: the
+    text itself says where they are. A lone abbreviation in brackets ("Islamic State
+    (IS)", "BEIRUT (AP)") is an acronym, not a container."""
+    out = []
+    for k, tok in enumerate(doc):
+        if tok.text != "(" or k == 0:
+            continue
+        close = next((j for j in range(k + 1, min(len(doc), k + 14)) if doc[j].text == ")"), None)
+        if close is None:
+            continue
+        bounds, s = [], k + 1
+        for j in range(k + 1, close + 1):
+            if doc[j].text in (",", ")"):
+                bounds.append((s, j))
+                s = j + 1
+        parts = [_name_run(doc, a, b) for a, b in bounds]
+        if not parts or any(p is None for p in parts):
+            continue
+        last_start, last_end = parts[-1]  # type: ignore[misc]
+        if len(parts) == 1 and last_end - last_start == 1 and doc[last_start].is_upper:
+            continue
+        if not _division_or_town(gazetteer, doc[last_start:last_end].text):
+            continue
+        end = k - 1 if doc[k - 1].is_lower and doc[k - 1].is_alpha else k  # "Muturirwa hill ("
+        start = end
+        while start > 0 and end - start < _MAX_TOKENS and (
+                (doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha)
+                or (doc[start - 1].lower_ in _CONNECTORS and start - 1 > 0 and doc[start - 2].text[:1].isupper())):
+            start -= 1
+        before = _name_run(doc, start, end) if start < end and not doc[start].is_sent_start else None
+        out.extend(p for p in [before, *parts] if p is not None)
+    return out
 
 
 def _datelines(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -289,6 +363,13 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
             continue
         if ent.label_ not in _PLACE_LABELS:
             continue
+        commas = [k for k in range(ent.start, ent.end) if doc[k].text == ","]
+        if commas:  # "Nis, Serbia" as one entity: a town and its container
+            pieces = [_strip(doc, a, b) for a, b in zip([ent.start] + [c + 1 for c in commas], commas + [ent.end])]
+            if all(a < b and _known(gazetteer, doc[a:b].text, one_word=False) for a, b in pieces):
+                for a, b in pieces:
+                    add(a, b)
+                continue
         start, end = _strip(doc, ent.start, ent.end)
         if start >= end:
             continue
@@ -300,6 +381,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
             start += 1
             name = doc[start:end].text
         if ent.label_ in _ALWAYS_KEEP or _known(gazetteer, name, one_word=end - start == 1):
+            add(start, end)
+
+    for start, end in _bracketed(doc, gazetteer):
+        if not any(taken[start:end]):
             add(start, end)
 
     if datelines:
@@ -339,6 +424,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
                     or (not one_word and gazetteer.candidates(name, fuzzy=True))):
                 hit = end  # multi-word runs may match through transliteration variants
                 break
+        if hit is None and _before_division(doc, j, gazetteer) and (j - i > 1 or _not_common(tok)):
+            hit = j  # "in Talcahuano, Biobio": an unknown name the text places in a division
         if hit:
             add(i, hit)
             i = hit

@@ -38,6 +38,7 @@ WEIGHTS = {
     "country_name": 1.0,  # the span is the exact name of a country: take the country
     "admin_word": 2.0,  # "X province" / "X county" -> the division, not the town
     "city_word": 1.0,  # "X city" / "town of X" -> the populated place
+    "bare_district": -0.2,  # a bare name shared by a town and its district reads as the town
     "division": 0.6,  # a bare name shared by a province and its capital: mild preference for
     # the town would be wrong for country/province names in news, so divisions get a nudge
     "container": 3.0,  # inside the province/country named next to it: "Town (Province)"
@@ -158,6 +159,23 @@ def _near_focus(name: str, focus: Place) -> Place:
                  geo_precision=2, feature="NEAR", population=0)
 
 
+_CONTAINED_SCORE = 0.5  # the text names the container; the place itself is not known
+
+
+def _inside(m: _Mention, mentions: list[_Mention]) -> Place | None:
+    """An unknown name the text places in a known one ("Muturirwa hill (Burambi, Rumonge)"):
+    the name as written, in the nearest resolved container, at that container's point
+    with geo-precision 2 (near a town or district) or 3 (somewhere in a province)."""
+    for j in m.containers:
+        c = mentions[j].choice
+        if c is not None:
+            coarse = c.feature in ("ADM1", "RGN", "PCLI", "CONT")
+            return Place(name=m.base, country=c.country, country_code=c.country_code,
+                         admin1=c.admin1, latitude=c.latitude, longitude=c.longitude,
+                         geo_precision=3 if coarse else 2, feature="NEAR", population=0)
+    return None
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -237,6 +255,8 @@ class Resolver:
             place = m.choice
             if place is not None:
                 place.geo_precision = geo_precision(text, m.span, place)
+            elif (inside := _inside(m, mentions)) is not None:
+                place, m.score = inside, _CONTAINED_SCORE
             elif focus is not None:
                 place, m.score = _near_focus(m.base, focus), _GUESS_SCORE
             out.append(Toponym(span=m.span, place=place, score=m.score if place else 0.0))
@@ -372,6 +392,8 @@ class Resolver:
             s += w["city_word"] if c.feature.startswith("PPL") else 0.0
         elif c.feature in ("ADM1", "RGN", "PCLI", "CONT"):
             s += w["division"]
+        elif c.feature == "ADM2":
+            s += w["bare_district"]
         if m.fuzzy:
             s += w["fuzzy"]
         if m.demonym and c.feature == "PCLI":
@@ -416,6 +438,8 @@ def geo_precision(text: str, span: Span, place: Place) -> int:
     """
     if place.feature in ("ADM1", "RGN", "PCLI", "CONT"):
         return 3
+    if place.feature == "NEAR":  # placed by its container or the story's focus
+        return max(place.geo_precision, 2)
     if place.feature == "ADM2":
         return 2
     before = text[max(0, span.start - 40): span.start]
