@@ -389,6 +389,16 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
     if best is not None and best.place is not None and not (
             topic is not None and best.place.country_code != topic and best.score < _FOREIGN_MIN_SCORE):
         return replace(best.place, geo_precision=geo_precision(doc_text(sent.doc), best.span, best.place)), best.span
+    # A name the gazetteer lacks, in this sentence: the name as written, in the article's
+    # province or country (precision 3), is what an ACLED coder would record.
+    unknown = [t for t in ctx.toponyms if t.place is None and sent.start_char <= t.span.start < sent.end_char]
+    area = ctx.region if ctx.region is not None and det.sub_event_type not in _NATIONAL else ctx.country
+    if unknown and (best is None or best.place is None or best.place.feature != "PPL"):
+        named = unknown[0].span
+        if area is None:  # not even the country is known: the name alone, unplaced
+            return Place(name=named.text, country=None, country_code=None, admin1=None, latitude=None,
+                         longitude=None, geo_precision=3, feature="NEAR"), named
+        return replace(area, name=named.text, feature="NEAR", geonameid=None, population=0, geo_precision=3), named
     # No place named (or only a lone, weakly resolved place abroad, likelier a local name the
     # gazetteer lacks): continue the previous event's report, else the province, else the country.
     if (last is not None and u.paragraph - last[0] <= 1 and last[1].place is not None and not last[1].aggregate

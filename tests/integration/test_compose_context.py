@@ -46,3 +46,9 @@ def test_compose_history_and_threats_are_not_events(pipeline):
 def test_compose_one_line_report_is_not_a_headline(pipeline):
     (rec,) = _records(pipeline, "Gunmen killed four farmers near Jos in Plateau state on Sunday, police said.")
     assert (rec["sub_event_type"], rec["fatalities"], rec["claimed_by"]) == ("Attack", 4, "Police Forces of Nigeria")
+
+
+def test_compose_village_the_gazetteer_lacks_is_coded_in_its_bracketed_province(pipeline):
+    (rec,) = _records(pipeline, "On Monday, gunmen killed three farmers in Tamwelo hill (Rumonge province).")
+    assert (rec["location"], rec["admin1"], rec["country"]) == ("Tamwelo", "Rumonge", "Burundi")
+    assert rec["geo_precision"] == 3 and rec["latitude"] is not None  # the province's point

@@ -54,7 +54,8 @@ WEIGHTS = {
     "peer": 2.0,  # x share of an enumeration's other names first placed at the same level
 }
 
-_CONTAINER_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:,|\(|-)\s*$")
+# "A, B" / "A (B" / "A-B" / "A village in B"; not "A and in B"
+_CONTAINER_GAP = re.compile(r"^\s*(?!(?:and|or)\b)(?:[A-Za-z]+\s+)?(?:,|\(|-|in)\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$")
 _LIST_END = re.compile(r"\b(?:and|or)\s+$")
 # Words after a name that say which level it is: a state is a first-level division,
