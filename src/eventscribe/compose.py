@@ -173,16 +173,22 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     mentions: list[EventMention] = []
     last: tuple[int, EventMention] | None = None  # (paragraph, mention) for place inheritance
     for u, det in detections:
-        elaboration = (det is not None and det.rule in ("attack", "explosion") and last is not None
-                       and u.paragraph - last[0] <= 1 and _CASUALTY_ONLY.search(u.span.text[det.start: det.end]))
-        if det is None or elaboration:
-            # "Four other passengers were wounded": more about the event just reported.
-            if last is not None:
+        if det is None:
+            if last is not None:  # "1 fatality." after the event
                 _attach_counts(u, last[1])
             continue
         if last is not None and _escalates(u, det, last, ctx):
             continue
         m = _mention(u, det, ctx, settings, last)
+        if last is not None and u.paragraph - last[0] <= 1:
+            if (det.rule in ("attack", "explosion") and _CASUALTY_ONLY.search(u.span.text[det.start: det.end])
+                    and (m is None or not _moves_on(u, m, last[1]))):
+                # "Four other passengers were wounded": more about the event just reported.
+                _attach_counts(u, last[1])
+                continue
+            if m is not None and m.confidence >= settings.min_confidence and _elaborates(u, m):
+                _fold(last[1], m)
+                continue
         if m is None or m.confidence < settings.min_confidence:
             continue
         mentions.append(m)
@@ -484,6 +490,29 @@ def _escalates(u: _Unit, det: Detection, last: tuple[int, EventMention], ctx: _C
     return True
 
 
+def _own(m: EventMention, field_name: str, u: _Unit) -> bool:
+    """The mention's ``field_name`` was read from its own sentence, not inherited."""
+    prov = m.provenance.get(field_name)
+    return prov is not None and prov.span is not None and u.span.start_char <= prov.span.start < u.span.end_char
+
+
+def _elaborates(u: _Unit, m: EventMention) -> bool:
+    """A sentence right after an event that names neither a place nor a day of its own
+    ("Residents were beaten and two were arrested.") tells more about that event; a new
+    event in a report comes with its own where or when."""
+    return not _own(m, "place", u) and not _own(m, "date", u)
+
+
+def _moves_on(u: _Unit, m: EventMention, head: EventMention) -> bool:
+    """The sentence names a day, or a town, other than the event before it's (a country or
+    province named is the wider area, not a new place)."""
+    def name(p: Place | None) -> str:
+        return p.name.casefold() if p else ""
+    town = m.place is not None and m.place.feature not in ("PCLI", "ADM1", "RGN", "CONT")
+    return ((_own(m, "place", u) and town and name(m.place) != name(head.place))
+            or (_own(m, "date", u) and m.date != head.date))
+
+
 def _lowest_count(sent: SpacySpan) -> FatalityCount | None:
     """The sentence's lowest death count (ACLED keeps the lowest of conflicting reports)."""
     counts = find_fatalities(sent.text, offset=sent.start_char)
@@ -529,13 +558,21 @@ def _merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
         if head is None:
             merged[key] = m
             continue
-        head.weapons = list(dict.fromkeys(head.weapons + m.weapons))
-        for f in ("actor1", "actor2", "claimed_by", "fatalities"):
-            if getattr(head, f) is None and getattr(m, f) is not None:
-                setattr(head, f, getattr(m, f))
-                if f in m.provenance:
-                    head.provenance[f] = m.provenance[f]
         if m.fatalities is not None and head.fatalities is not None:
-            head.fatalities = min(head.fatalities, m.fatalities)
-        head.confidence = max(head.confidence, m.confidence)
+            head.fatalities = min(head.fatalities, m.fatalities)  # conflicting reports: the lowest
+        _fold(head, m)
     return list(merged.values())
+
+
+def _fold(head: EventMention, m: EventMention) -> None:
+    """Fill what ``head`` lacks from ``m``, a sentence about the same event: weapons it adds,
+    actors, claimant and death count where ``head`` has none."""
+    head.weapons = list(dict.fromkeys(head.weapons + m.weapons))
+    if m.weapons and "weapons" not in head.provenance and "weapons" in m.provenance:
+        head.provenance["weapons"] = m.provenance["weapons"]
+    for f in ("actor1", "actor2", "claimed_by", "fatalities"):
+        if getattr(head, f) is None and getattr(m, f) is not None:
+            setattr(head, f, getattr(m, f))
+            if f in m.provenance:
+                head.provenance[f] = m.provenance[f]
+    head.confidence = max(head.confidence, m.confidence)

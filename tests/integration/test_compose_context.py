@@ -52,3 +52,12 @@ def test_compose_village_the_gazetteer_lacks_is_coded_in_its_bracketed_province(
     (rec,) = _records(pipeline, "On Monday, gunmen killed three farmers in Tamwelo hill (Rumonge province).")
     assert (rec["location"], rec["admin1"], rec["country"]) == ("Tamwelo", "Rumonge", "Burundi")
     assert rec["geo_precision"] == 3 and rec["latitude"] is not None  # the province's point
+
+
+def test_compose_sentence_without_its_own_where_or_when_elaborates_the_event(pipeline):
+    recs = _records(pipeline, "On Monday, police in Accra beat a street vendor for not wearing a mask. "
+                              "Bystanders said officers also arrested him and seized his cart.")
+    assert len(recs) == 1 and recs[0]["location"] == "Accra"
+    two = _records(pipeline, "On Monday, police in Accra beat a street vendor for not wearing a mask. "
+                             "On Tuesday, gunmen killed two traders in Kumasi.")
+    assert [r["location"] for r in two] == ["Accra", "Kumasi"]
