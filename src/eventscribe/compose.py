@@ -41,7 +41,7 @@ from .extract.fatalities import FatalityCount, find_fatalities
 from .extract.weapons import find_weapons
 from .geo import ADMIN_WORDS, CITY_WORDS
 from .geo.gazetteer import Gazetteer
-from .nlp import doc_text
+from .nlp import doc_text, is_verb
 from .geo.resolver import geo_precision
 from .settings import Settings
 from .types import Article, EventMention, Place, Provenance, Span, Toponym
@@ -132,7 +132,7 @@ def body_units(doc: Doc, article: Article) -> list[_Unit]:
 def event_units(units: list[_Unit]) -> list[_Unit]:
     """Units that may report an event: a unit without a verb (a dateline, a caption, a list of
     names) reports none."""
-    return [u for u in units if any(t.pos_ in ("VERB", "AUX") for t in u.span)]
+    return [u for u in units if any(is_verb(t) for t in u.span)]
 
 
 def typing_candidates(units: list[_Unit]) -> list[_Unit]:

@@ -30,7 +30,7 @@ from .events.classifier import TypeClassifier, load_classifier
 from .geo.finder import find_toponyms
 from .geo.gazetteer import Gazetteer, load_gazetteer
 from .geo.resolver import Resolver
-from .nlp import doc_text, load_nlp
+from .nlp import EVENT_PIPES, doc_text, load_nlp
 from .settings import Settings
 from .types import Article, DocResult, Event
 
@@ -95,7 +95,9 @@ class Pipeline:
     def _run(self, batch: list[Article]) -> Iterator[DocResult]:
         if not batch:
             return
-        docs = list(self.nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=self.settings.batch_size))
+        unread = [p for p in self.nlp.pipe_names if p not in EVENT_PIPES]
+        docs = list(self.nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=self.settings.batch_size,
+                                  disable=unread))
         # The classifier sees the candidate sentences of the whole batch at once (embedding is
         # far cheaper in batches than sentence by sentence).
         prepared: list[tuple[Doc, Article, list | None, str | None]] = []

@@ -44,7 +44,7 @@ class Detection:
 
 def _any(c: Cues, *names: str) -> re.Match[str] | None:
     for n in names:
-        if c.get(n):
+        if c[n]:
             return c[n]
     return None
 
@@ -174,13 +174,27 @@ def _no_event(cues: Cues) -> bool:
                 or (cues["disaster"] and not cues["armed_party"]))
 
 
+class _LazyCues(dict):  # type: ignore[type-arg]
+    """Cue name -> its first match in the sentence, searched when a rule first asks for it:
+    most sentences are settled after a few cues, and the cue table is the rules' main cost."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, name: str) -> re.Match[str] | None:
+        m = re.match(r".*", self.text, re.S) if name == "_text" else CUES[name].search(self.text)
+        self[name] = m  # the whole sentence under "_text", for rules that read it
+        return m
+
+
 @lru_cache(maxsize=8192)
 def _cues(text: str) -> Cues:
-    """Every cue's first match in ``text`` (cached: a sentence is typed twice when the article
-    has a dominant means of violence)."""
-    cues: Cues = {name: pattern.search(text) for name, pattern in CUES.items()}
-    cues["_text"] = re.match(r".*", text, re.S)  # the whole sentence, for rules that read it
-    return cues
+    """The sentence's cues (cached: a sentence is typed twice when the article has a dominant
+    means of violence, and the classifier's verdict is combined with the same cues)."""
+    return _LazyCues(text)
 
 
 def classify(text: str, *, doc_mode: str | None = None) -> Detection | None:

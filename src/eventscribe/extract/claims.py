@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
 
-from ..nlp import doc_text
+from ..nlp import doc_text, is_verb
 
 __all__ = ["Claim", "ClaimTracker"]
 
@@ -25,6 +25,19 @@ VERSION = "claims-1"
 REPORT_LEMMAS = {"say", "tell", "add", "report", "announce", "state", "note", "stress", "claim", "confirm",
                  "allege", "accuse", "insist", "explain", "write", "tweet", "post", "assert", "declare", "warn",
                  "reveal", "maintain", "indicate", "emphasize", "emphasise", "acknowledge"}
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
+
+
+def _inflections(verb: str) -> set[str]:
+    """A regular English verb's forms ("state" -> states, stated, stating), plus irregular pasts."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    past = verb + "d" if verb.endswith("e") else verb + "ed"
+    return {verb, third, past, stem + "ing", *_IRREGULAR.get(verb, ())}
+
+
+# Reporting verbs by word form: the pipeline reads Penn tags, not lemmas (see nlp.EVENT_PIPES).
+REPORT_VERBS = frozenset(form for verb in REPORT_LEMMAS for form in _inflections(verb))
 
 _ORGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|Defen[cs]e Department|Pentagon)\b", re.I), "Ministry of Defence"),
@@ -91,7 +104,7 @@ class ClaimTracker:
             s = unit.start_char + m.start("who")
             return self._remember(Claim(self._normalise(who), s, s + len(who), who))
         for tok in unit:
-            if tok.lemma_ not in REPORT_LEMMAS or tok.pos_ != "VERB":
+            if tok.lower_ not in REPORT_VERBS or not is_verb(tok):
                 continue
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:

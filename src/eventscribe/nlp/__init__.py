@@ -6,11 +6,16 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
 
-__all__ = ["doc_text", "load_nlp"]
+__all__ = ["EVENT_PIPES", "doc_text", "is_verb", "load_nlp"]
+
+# The components the event pipeline reads: tags, dependencies and entities. The attribute
+# ruler and lemmatizer (coarse POS and lemmas) are not run: they cost about a sixth of the
+# parse and their facts are read from the Penn tags and word forms instead.
+EVENT_PIPES = ("tok2vec", "tagger", "parser", "ner")
 
 
 @lru_cache(maxsize=4)
@@ -32,3 +37,8 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["eventscribe.text"] = doc.text
     return text
+
+
+def is_verb(tok: Token) -> bool:
+    """A verb or auxiliary by its Penn tag (VB, VBD, VBG, VBN, VBP, VBZ, MD)."""
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
