@@ -132,6 +132,7 @@ RULES: list[Rule] = [
     ("suicide", "Suicide bomb", "suicide", lambda c: True, 0.9),
     ("excessive_force", "Excessive force against protesters", "excessive", lambda c: True, 0.8),
     ("protest", _protest_sub, "protest", lambda c: True, 0.75),
+    ("dispersal", "Protest with intervention", "dispersal", lambda c: True, 0.6),
     ("mob", "Mob violence", "mob", lambda c: _violent(c) or c["riot"], 0.7),
     ("riot", _riot_sub, "riot", lambda c: not c["armed_weapons"], 0.65),
     ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
@@ -169,9 +170,10 @@ RULES: list[Rule] = [
 
 def _no_event(cues: Cues) -> bool:
     """Background, a non-event, a statement about responsibility, or a disaster's deaths (floods,
-    quakes, accidents) with no armed party: nothing to code, whatever else the sentence says."""
+    quakes, accidents) with no armed party: nothing to code, whatever else the sentence says.
+    People demonstrating about a disaster ("blocked roads to demand flood aid") are a protest."""
     return bool(cues["background"] or cues["non_event"] or cues["attribution"]
-                or (cues["disaster"] and not cues["armed_party"]))
+                or (cues["disaster"] and not cues["armed_party"] and not cues["protest"]))
 
 
 class _LazyCues(dict):  # type: ignore[type-arg]

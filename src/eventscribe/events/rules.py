@@ -137,6 +137,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:dispers(?:e|ed|ing)|tear ?gas|water cannons?|rubber bullets?|baton(?:s|-charged)?|"
         r"lathi-?charg(?:e|ed)|police (?:intervened|broke up)|broke up|arrest(?:ed|s)?|detain(?:ed|s)?|"
         r"pepper spray|stun grenades?|beaten by police|cracked down|forcibly removed|evicted)\b"),
+    # a crowd broken up: the gathering itself was a demonstration ("police dispersed 180 laborers")
+    "dispersal": _c(r"\b(?:dispers(?:e|ed|ing)|broke up|baton-charged|lathi-?charged) (?:\w+ ){0,4}?(?:crowds?|protesters|"
+                    r"demonstrators|gatherings?|rall(?:y|ies)|workers|labou?rers|students|residents|villagers|people|"
+                    r"supporters|traders|farmers|youths?|women|migrants)\b"),
     "excessive": _c(r"\b(?:(?:killed|shot|shot dead|opened fire on|fired (?:live )?(?:rounds|bullets) (?:at|on)) (?:\w+ ){0,3}?"
                     r"(?:protesters|demonstrators|marchers)|live (?:ammunition|rounds|fire)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
                     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead))\b"),
