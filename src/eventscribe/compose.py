@@ -135,11 +135,16 @@ def event_units(units: list[_Unit]) -> list[_Unit]:
     return [u for u in units if any(is_verb(t) for t in u.span)]
 
 
-def typing_candidates(units: list[_Unit]) -> list[_Unit]:
-    """The event units worth a classifier's look: those whose typing it could change (an event
-    cue is present and no specific rule settled it). Embedding is the costly step, and most
-    sentences of an article cannot be events."""
-    return [u for u in event_units(units) if is_candidate(u.span.text)]
+def typing_candidates(units: list[_Unit], *, short: int = 4) -> list[_Unit]:
+    """The event units worth a classifier's look. In a short report (at most ``short`` event
+    units) every one: the classifier finds events worded without any cue of the rule table
+    ("a stash of rifles was found in a dam"). In a longer article only those whose typing it
+    could change (an event cue is present and no specific rule settled it): embedding is the
+    costly step, and most sentences of an article report no event."""
+    candidates = event_units(units)
+    if len(candidates) <= short:
+        return candidates
+    return [u for u in candidates if is_candidate(u.span.text)]
 
 
 def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gazetteer: Gazetteer,

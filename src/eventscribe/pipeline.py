@@ -108,7 +108,9 @@ class Pipeline:
                 prepared.append((doc, article, None, f"{type(exc).__name__}: {exc}"))
         typing: list[dict[int, dict[str, float]]] = [{} for _ in prepared]
         if self.classifier is not None:
-            keys = [(i, u) for i, (_, _, units, _) in enumerate(prepared) if units for u in typing_candidates(units)]
+            short = self.settings.typing_short
+            keys = [(i, u) for i, (_, _, units, _) in enumerate(prepared) if units
+                    for u in typing_candidates(units, short=short)]
             for (i, u), probs in zip(keys, self.classifier.predict([u.span.text for _, u in keys]), strict=True):
                 typing[i][u.span.start_char] = probs
         for (doc, article, units, error), probs in zip(prepared, typing, strict=True):

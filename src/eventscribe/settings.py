@@ -31,6 +31,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("typing", "minilm", "EVENTSCRIBE_TYPING",
             "Event typing: 'minilm' (the rule table plus a head trained on our own texts over MiniLM "
             "sentence embeddings) or 'rules' (the rule table alone; faster, no torch needed)."),
+    Setting("typing_short", 4, "EVENTSCRIBE_TYPING_SHORT",
+            "In a report of at most this many sentences the classifier reads every sentence; in longer "
+            "articles only sentences with an event cue the rules have not settled (embedding is the cost)."),
     Setting("batch_size", 64, "EVENTSCRIBE_BATCH_SIZE", "Documents per spaCy nlp.pipe batch."),
     Setting("min_confidence", 0.35, "EVENTSCRIBE_MIN_CONFIDENCE", "Event mentions below this confidence are dropped."),
     Setting("max_chars", 200_000, "EVENTSCRIBE_MAX_CHARS", "Longer documents are reported as errors, not truncated."),
@@ -47,6 +50,7 @@ class Settings:
     db: str = "eventscribe.duckdb"
     gazetteer: str = ""
     typing: str = "minilm"
+    typing_short: int = 4
     batch_size: int = 64
     min_confidence: float = 0.35
     max_chars: int = 200_000
@@ -55,6 +59,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.typing not in ("minilm", "rules"):
             raise ConfigError(f"typing must be 'minilm' or 'rules', got {self.typing!r}")
+        if self.typing_short < 0:
+            raise ConfigError(f"typing_short must be >= 0, got {self.typing_short}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {self.batch_size}")
         if not 0.0 <= self.min_confidence <= 1.0:

@@ -61,3 +61,14 @@ def test_compose_sentence_without_its_own_where_or_when_elaborates_the_event(pip
     two = _records(pipeline, "On Monday, police in Accra beat a street vendor for not wearing a mask. "
                              "On Tuesday, gunmen killed two traders in Kumasi.")
     assert [r["location"] for r in two] == ["Accra", "Kumasi"]
+
+
+def test_compose_classifier_reads_every_sentence_of_a_short_report_only(pipeline):
+    from eventscribe.compose import body_units, typing_candidates
+    from eventscribe.types import Article
+
+    text = "Officers found a stash of rifles buried near the dam. They took the weapons to the station."
+    article = Article.from_text(text, doc_id="t")
+    units = body_units(pipeline.nlp(text), article)
+    assert len(typing_candidates(units, short=4)) == 2  # a short report: every sentence
+    assert len(typing_candidates(units, short=1)) < 2  # a long article: only sentences with a cue

@@ -75,8 +75,10 @@ def _territory_sub(c: Cues) -> str:
 
 
 def _riot_sub(c: Cues) -> str:
-    # A crowd's violence is a Violent demonstration when it demonstrates, else Mob violence.
-    return "Violent demonstration" if c["protest"] or c["protest_weak"] else "Mob violence"
+    # A crowd's violence is a Violent demonstration when it demonstrates ("rioters" are
+    # demonstrators by definition), else Mob violence.
+    rioting = c["riot"].group(0).lower().startswith("riot")
+    return "Violent demonstration" if rioting or c["protest"] or c["protest_weak"] else "Mob violence"
 
 
 def _clash_sub(c: Cues) -> str:

@@ -22,7 +22,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "air": _c(
         r"\b(?:air[- ]?strikes?|air[- ]?raids?|air[- ]?attacks?|aerial (?:attack|bombardment|strike)s?|"
         r"warplanes?|war planes?|fighter jets?|jets?|bombers?|drones?|uavs?|unmanned aerial|"
-        r"helicopters?|gunships?|aircraft|sorties?|air force|aerospace forces|airplanes?|"
+        r"helicopters?|gunships?|(?<!anti-)(?<!anti )aircraft|sorties?|air force|aerospace forces|airplanes?|"
         r"(?:su|mig|tu|mi|yak|l)-\d+\w*|f-\d\d\w*|bayraktar|kab-\d+\w*|barrel bombs?|"
         r"bombed from the air|precision (?:air)?strikes?|airstrike)\b"),
     # verbs of striking a target (a helicopter that *evacuated* the wounded struck nothing)
