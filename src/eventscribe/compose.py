@@ -81,6 +81,11 @@ class _Unit:
     span: SpacySpan
     paragraph: int
 
+    @property
+    def text(self) -> str:
+        # a slice of the cached document text: ``Span.text`` rebuilds it from every token
+        return doc_text(self.span.doc)[self.span.start_char: self.span.end_char]
+
 
 def sentence_units(doc: Doc) -> list[_Unit]:
     """spaCy sentences cut at paragraph breaks (blank lines) and re-joined where the parser
@@ -99,7 +104,7 @@ def sentence_units(doc: Doc) -> list[_Unit]:
                 first += 1
             piece = doc[first: piece.end]
             para = bisect.bisect_right(breaks, piece.start_char)
-            if units and units[-1].paragraph == para and not re.search(r"[.!?][\"”’*)\]]*\s*$", units[-1].span.text):
+            if units and units[-1].paragraph == para and not re.search(r"[.!?][\"”’*)\]]*\s*$", units[-1].text):
                 prev = units[-1].span
                 units[-1] = _Unit(doc[prev.start: piece.end], para)
             else:
@@ -144,7 +149,7 @@ def typing_candidates(units: list[_Unit], *, short: int = 4) -> list[_Unit]:
     candidates = event_units(units)
     if len(candidates) <= short:
         return candidates
-    return [u for u in candidates if is_candidate(u.span.text)]
+    return [u for u in candidates if is_candidate(u.text)]
 
 
 def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gazetteer: Gazetteer,
@@ -162,7 +167,7 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     typing = typing or {}
 
     def decide(u: _Unit, mode: str | None) -> Detection | None:
-        return combine(classify(u.span.text, doc_mode=mode), typing.get(u.span.start_char), text=u.span.text)
+        return combine(classify(u.text, doc_mode=mode), typing.get(u.span.start_char), text=u.text)
 
     detections: list[tuple[_Unit, Detection | None]] = [(u, decide(u, None)) for u in units]
     modes = collections.Counter(d.sub_event_type for _, d in detections if d and d.sub_event_type in _REMOTE)
@@ -186,7 +191,7 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
             continue
         m = _mention(u, det, ctx, settings, last)
         if last is not None and u.paragraph - last[0] <= 1:
-            if (det.rule in ("attack", "explosion") and _CASUALTY_ONLY.search(u.span.text[det.start: det.end])
+            if (det.rule in ("attack", "explosion") and _CASUALTY_ONLY.search(u.text[det.start: det.end])
                     and (m is None or not _moves_on(u, m, last[1]))):
                 # "Four other passengers were wounded": more about the event just reported.
                 _attach_counts(u, last[1])
@@ -284,7 +289,7 @@ def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gaz
     published = article.published
     lead = None
     for u in [u for u in units if len(u.span) >= 6][:4]:
-        recent = [d for d in find_dates(u.span.text, published=published, offset=u.span.start_char)
+        recent = [d for d in find_dates(u.text, published=published, offset=u.span.start_char)
                   if published is None or 0 <= (published - d.date).days <= 7]
         if recent:
             lead = recent[0]

@@ -111,7 +111,7 @@ class Pipeline:
             short = self.settings.typing_short
             keys = [(i, u) for i, (_, _, units, _) in enumerate(prepared) if units
                     for u in typing_candidates(units, short=short)]
-            for (i, u), probs in zip(keys, self.classifier.predict([u.span.text for _, u in keys]), strict=True):
+            for (i, u), probs in zip(keys, self.classifier.predict([u.text for _, u in keys]), strict=True):
                 typing[i][u.span.start_char] = probs
         for (doc, article, units, error), probs in zip(prepared, typing, strict=True):
             if error is not None:

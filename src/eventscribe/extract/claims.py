@@ -38,6 +38,7 @@ def _inflections(verb: str) -> set[str]:
 
 # Reporting verbs by word form: the pipeline reads Penn tags, not lemmas (see nlp.EVENT_PIPES).
 REPORT_VERBS = frozenset(form for verb in REPORT_LEMMAS for form in _inflections(verb))
+_REPORTING = re.compile(r"\b(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) + r")\b", re.I)
 
 _ORGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|Defen[cs]e Department|Pentagon)\b", re.I), "Ministry of Defence"),
@@ -97,12 +98,15 @@ class ClaimTracker:
 
     def claim_of(self, unit: SpacySpan) -> Claim | None:
         """The attribution inside ``unit`` (a sentence or paragraph), or None."""
-        self._register_spokesmen(unit)
-        m = _ACCORDING.search(unit.text)
+        text = doc_text(unit.doc)[unit.start_char: unit.end_char]
+        self._register_spokesmen(unit, text)
+        m = _ACCORDING.search(text)
         if m:
             who = m.group("who").strip()
             s = unit.start_char + m.start("who")
             return self._remember(Claim(self._normalise(who), s, s + len(who), who))
+        if not _REPORTING.search(text):
+            return None  # no reporting verb: nobody is quoted (and the tokens need no look)
         for tok in unit:
             if tok.lower_ not in REPORT_VERBS or not is_verb(tok):
                 continue
@@ -127,12 +131,12 @@ class ClaimTracker:
         self.last = claim
         return claim
 
-    def _register_spokesmen(self, unit: SpacySpan) -> None:
+    def _register_spokesmen(self, unit: SpacySpan, text: str) -> None:
         # "the MoD's spokesman, Major General Igor Konashenkov": the person speaks for the org.
         # The NER often misses a name behind a rank, so the apposition pattern is read directly.
         names = [(e.start_char, e.text) for e in unit.ents if e.label_ == "PERSON"]
-        names += [(unit.start_char + m.start("name"), m.group("name")) for m in _APPOSITION.finditer(unit.text)]
-        for m in _APPOSITION_AFTER.finditer(unit.text):
+        names += [(unit.start_char + m.start("name"), m.group("name")) for m in _APPOSITION.finditer(text)]
+        for m in _APPOSITION_AFTER.finditer(text):
             org = self._org(m.group("org"))
             if org:
                 self.speakers[m.group("name").split()[-1]] = org

@@ -25,8 +25,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, SENT_START
+
 from eventscribe.geo._text import ADMIN_WORDS, ARTICLES, CITY_WORDS, name_key
 from eventscribe.geo.gazetteer import Gazetteer
+from eventscribe.nlp import doc_text
 from eventscribe.types import Span
 
 __all__ = ["NER_PIPES", "find_toponyms"]
@@ -207,8 +210,9 @@ def _bracketed(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     text itself says where they are. A lone abbreviation in brackets ("Islamic State
     (IS)", "BEIRUT (AP)") is an acronym, not a container."""
     out = []
-    for k, tok in enumerate(doc):
-        if tok.text != "(" or k == 0:
+    opens = (doc.char_span(m.start(), m.end()) for m in re.finditer(r"\(", doc_text(doc)))
+    for k in (span.start for span in opens if span is not None):  # only the bracket tokens
+        if k == 0:
             continue
         close = next((j for j in range(k + 1, min(len(doc), k + 14)) if doc[j].text == ")"), None)
         if close is None:
@@ -446,7 +450,12 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
 def _lower_words(doc: Any) -> set[str]:
     """Words the document writes in lower case mid-sentence: its common words ("police",
     "street", "hope"), which a capitalised one-word toponym is then unlikely to be."""
-    return {t.text for t in doc if t.is_lower and t.is_alpha and not t.is_sent_start}
+    # read as arrays: building a Token object per word cost more than the rest of the finder
+    rows = doc.to_array([IS_LOWER, IS_ALPHA, SENT_START, ORTH])
+    if not len(rows):
+        return set()
+    keep = (rows[:, 0] == 1) & (rows[:, 1] == 1) & (rows[:, 2] != 1)
+    return {doc.vocab.strings[int(orth)] for orth in set(rows[keep, 3].tolist())}
 
 
 def _not_common(tok: Any) -> bool:
