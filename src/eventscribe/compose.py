@@ -73,6 +73,7 @@ _SUBLOCALITY = re.compile(r"\s*(?:neighbou?rhood|colony|suburb|street|road|avenu
                           r"camp|checkpoint|bridge|roundabout|quarter|ward|sector|block|area)\b", re.I)
 _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _NATIONAL = {"Change to group/activity", "Agreement", "Other"}
+_COARSE = {"PCLI", "ADM1", "RGN", "CONT", "ADM2"}  # a named place the gazetteer lacks is more precise
 _FEATURE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
 
 
@@ -409,7 +410,7 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
     # province or country (precision 3), is what an ACLED coder would record.
     unknown = [t for t in ctx.toponyms if t.place is None and sent.start_char <= t.span.start < sent.end_char]
     area = ctx.region if ctx.region is not None and det.sub_event_type not in _NATIONAL else ctx.country
-    if unknown and (best is None or best.place is None or best.place.feature != "PPL"):
+    if unknown and (best is None or best.place is None or best.place.feature in _COARSE):
         named = unknown[0].span
         if area is None:  # not even the country is known: the name alone, unplaced
             return Place(name=named.text, country=None, country_code=None, admin1=None, latitude=None,

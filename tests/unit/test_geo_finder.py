@@ -162,3 +162,12 @@ def test_geo_finder_splits_a_town_and_its_container(provinces: InMemoryGazetteer
 def test_geo_finder_apostrophe_inside_a_transliterated_name(provinces: InMemoryGazetteer) -> None:
     doc = _doc(["Shelling", "in", "Dar'un", "countryside", "."], ["O"] * 5, ["NN", "IN", "NNP", "NN", "."])
     assert _names(doc, provinces) == ["Dar'un"]
+
+
+def test_geo_finder_hyphenated_name_the_ner_cut_short(provinces: InMemoryGazetteer) -> None:
+    # "Youths from Isseko-Azam (Verdania) rioted.": the NER tags only "Isseko"
+    words = ["Youths", "from", "Isseko", "-", "Azam", "(", "Verdania", ")", "rioted", "."]
+    spaces = [True, True, False, False, True, False, False, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces,
+              ents=["O", "O", "B-GPE", "O", "O", "O", "B-ORG", "O", "O", "O"])
+    assert _names(doc, provinces) == ["Isseko-Azam", "Verdania"]

@@ -299,3 +299,17 @@ def test_geo_bare_name_reads_as_the_town_not_its_district() -> None:
     text = "Two men were shot in Corvo, North, and in Corvo district."
     tops = Resolver(g).resolve(text, _spans(text, "Corvo", "North", "Corvo"))
     assert [t.place.feature for t in tops] == ["PPL", "ADM1", "ADM2"]  # type: ignore[union-attr]
+
+
+def test_geo_small_namesake_outside_its_container_is_the_unknown_local_place() -> None:
+    g = InMemoryGazetteer([
+        (_place("Korvane", "AA", "Aland", "West", 10.0, 10.0, 5_000), []),  # a namesake far away
+        (_place("Ostmark", "BB", "Bland", "Ostmark", 40.0, 40.0, 2_000_000, "ADM1"), []),
+        (_place("Bigtown", "AA", "Aland", "West", 10.5, 10.5, 900_000), []),
+        (_place("Ostmark", "BB", "Bland", "Ostmark", 40.1, 40.1, 300_000), []),
+    ])
+    text = "Shells fell on Korvane, Ostmark province, and on Bigtown, Ostmark province."
+    tops = Resolver(g).resolve(text, _spans(text, "Korvane", "Ostmark", "Bigtown", "Ostmark"))
+    korvane, bigtown = tops[0].place, tops[2].place
+    assert korvane is not None and (korvane.feature, korvane.country, korvane.admin1) == ("NEAR", "Bland", "Ostmark")
+    assert bigtown is not None and bigtown.country == "Aland"  # a large town keeps its own reading

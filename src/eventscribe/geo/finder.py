@@ -228,8 +228,8 @@ def _bracketed(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         last_start, last_end = parts[-1]  # type: ignore[misc]
         if len(parts) == 1 and last_end - last_start == 1 and doc[last_start].is_upper:
             continue
-        if not _division_or_town(gazetteer, doc[last_start:last_end].text):
-            continue
+        if not any(_division_or_town(gazetteer, doc[a:b].text) for a, b in parts):  # type: ignore[misc]
+            continue  # "(Prakasam, AP)": one known name is enough
         end = k - 1 if doc[k - 1].is_lower and doc[k - 1].is_alpha else k  # "Muturirwa hill ("
         start = end
         while start > 0 and end - start < _MAX_TOKENS and (
@@ -377,6 +377,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         start, end = _strip(doc, ent.start, ent.end)
         if start >= end:
             continue
+        while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+               and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha):
+            end += 2  # "Issele-Azagba": the NER stops at the hyphen
         name = doc[start:end].text
         if end - start == 1 and name in people and not _major(gazetteer, name):
             continue
@@ -428,7 +431,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
                     or (not one_word and gazetteer.candidates(name, fuzzy=True))):
                 hit = end  # multi-word runs may match through transliteration variants
                 break
-        if hit is None and _before_division(doc, j, gazetteer) and (j - i > 1 or _not_common(tok)):
+        if (hit is None and _before_division(doc, j, gazetteer) and (j - i > 1 or _not_common(tok))
+                and doc[j - 1].lower_ not in ADMIN_WORDS | CITY_WORDS):  # "LGA, Delta" is no name
             hit = j  # "in Talcahuano, Biobio": an unknown name the text places in a division
         if hit:
             add(i, hit)

@@ -160,6 +160,7 @@ def _near_focus(name: str, focus: Place) -> Place:
                  geo_precision=2, feature="NEAR", population=0)
 
 
+_MAJOR_TOWN = 100_000  # a town this large is not mistaken for a village the gazetteer lacks
 _CONTAINED_SCORE = 0.5  # the text names the container; the place itself is not known
 
 
@@ -250,6 +251,9 @@ class Resolver:
                     ranked[i] = [c for sc, c in scored[:_CLUSTER_TOP] if sc >= best - _CLUSTER_MARGIN]
             if pass_no == 1:
                 support = _cluster_support(mentions, ranked)
+        for m in mentions:  # "Kashtanove, Donetsk": a namesake far from where the text puts it
+            if m.choice is not None and self._outside_container(m, mentions):
+                m.choice = None  # placed inside the container below
         out = []
         focus = _focus([m.choice for m in mentions]) if self.place_unknown else None
         for m in mentions:
@@ -414,6 +418,17 @@ class Resolver:
                     for a in anchors if a.latitude is not None)
             s += w["nearby"] * math.exp(-d / 300)
         return s
+
+    def _outside_container(self, m: _Mention, mentions: list[_Mention]) -> bool:
+        """The chosen reading of a small place lies in none of the places the text says
+        contain it: the gazetteer has only a namesake elsewhere, and the real place is one
+        it lacks. Large towns and divisions keep their reading ("Aleppo, Idlib" may be a
+        list of two)."""
+        c = m.choice
+        if c is None or c.feature in ("PCLI", "ADM1", "RGN", "CONT") or c.population >= _MAJOR_TOWN:
+            return False
+        outer = [mentions[j].choice for j in m.containers if mentions[j].choice is not None]
+        return bool(outer) and not any(self._contains(o, c) for o in outer if o is not None)
 
     @staticmethod
     def _contains(outer: Place, inner: Place) -> bool:
