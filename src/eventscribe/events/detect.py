@@ -86,6 +86,10 @@ def _clash_sub(c: Cues) -> str:
     # is mob violence, even with a gun fired; with an armed party involved it is an armed clash.
     if (c["dispute"] or c["unarmed_groups"]) and not c["armed_party"] and not c["small_arms"]:
         return "Mob violence"
+    if c["unarmed_groups"] and not (c["small_arms"] or c["armed_weapons"] or c["heavy_weapons"] or c["air"]
+                                    or c["shelling"]):
+        # "a clash between police and shopkeepers": one side has no weapons, so no armed clash
+        return "Mob violence"
     if c["armed_weapons"] or c["small_arms"] or c["armed_target"] or c["air"] or c["shelling"]:
         return "Armed clash"
     return "Mob violence" if c["unarmed_groups"] else "Armed clash"
