@@ -253,7 +253,7 @@ FIRM_RULES = {"attack", "clash", "protest", "attack_in_doc_mode"}
 ADD_MIN = 0.55       # classifier alone adds an event at this probability
 VETO_MIN = 0.8       # classifier says NONE this surely: a weak rule's event is dropped
 OVERRIDE_MIN = 0.75  # classifier's other type replaces a weak rule's type
-FIRM_VETO_MIN = 0.98
+FIRM_VETO_MIN = 0.995
 FIRM_OVERRIDE_MIN = 0.9
 
 
