@@ -90,7 +90,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"villages?|hamlets?|communit(?:y|ies)|settlements?|cattle camps?|homes?|houses?|markets?|churche?s?|"
         r"mosques?|schools?|hospitals?|vehicles? carrying|buses|bus|minibus|monitors?|officials?|members|"
         r"supporters|staff|agents|candidates?|voters|councill?ors?|chiefs?|"
-        r"a local|locals|relatives?|driver|husband|wife|son|daughter|teen(?:ager)?s?)\b"),
+        r"a local|locals|relatives?|drivers?|motorists?|riders?|workers?|labou?rers?|vendors?|merchants?|"
+        r"business(?:m[ae]n|owners?|people)|priests?|pastors?|imams?|clerics?|nurses?|lawyers?|politicians?|"
+        r"mayors?|husband|wife|son|daughter|teen(?:ager)?s?)\b"),
     "armed_target": _c(
         r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?(?! station)|officers?|checkpoints?|convoys?|patrols?|"
         r"positions?|bases?|militants?|rebels?|insurgents?|fighters?|forces|militias?|militiamen|guards?|"
