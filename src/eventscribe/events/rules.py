@@ -150,7 +150,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:riot(?:s|ed|ing|ers)?|pelt(?:ed|ing)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|"
         r"stone[- ]pelting|molotov|torch(?:ed|ing)|set (?:on )?fire|set ablaze|burn(?:ed|t|ing) (?:tyres|tires)|"
         r"vandali[sz](?:ed|ing)|ransack(?:ed)?|clashed with (?:the )?police|violent(?:ly)?|"
-        r"clash(?:es|ed)? (?:\w+ ){0,6}?(?:protesters|demonstrators|rioters)|(?:protesters|demonstrators) (?:\w+ ){0,3}?clash\w*)\b"),
+        r"clash(?:es|ed)? (?:[\w-]+ ){0,9}?(?:protesters|demonstrators|rioters)|(?:protesters|demonstrators) (?:\w+ ){0,3}?clash\w*)\b"),
     "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|(?:villagers|residents|crowds?|locals) (?:\w+ ){0,3}?(?:attacked|beat|lynched|"
               r"hacked|killed|burned|stoned)|vigilantes?|angry (?:crowd|villagers|residents)|"
               r"group of (?:people|villagers|residents|men)|communal|villagers (?:attacked|beat)|"
@@ -166,8 +166,10 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"surrender(?:ed|s)? to|laid down (?:their )?arms|"
                     r"prisoner (?:exchange|swap)|exchanged prisoners|deal)\b"),
     "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|diffus(?:ed|ing)|weapons? caches?|arms depots? (?:was |were )?(?:found|discovered)|"
+                    r"(?:stash|cache|haul)(?:es)? of (?:[\w-]+,? ){0,4}?(?:projectiles|weapons|arms|ammunition|explosives|"
+                    r"rifles|firearms|guns|grenades|mines|shells|rockets)|"
                     r"(?:seiz(?:ed|ing)|recover(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|found|unearthed) "
-                    r"(?:[\w-]+,? ){0,8}?(?:landmines?|mines|ieds?|explosives?|grenades|rifles|weapons|arms|"
+                    r"(?:[\w-]+,? ){0,8}?(?:landmines?|mines|ieds?|explosives?|grenades|rifles|firearms|weapons|arms|"
                     r"ammunition|rockets|missiles|detonators|tnt|bomb-making)\b|"
                     r"recover(?:ed|y of) (?:\w+ ){0,3}?(?:arms|weapons|ammunition|explosives|rifles|grenades)|dismantl(?:e|ed|ing)|"
                     r"intercept(?:ed|s|ion of)? (?:\w+ ){0,3}(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons)|"
