@@ -74,7 +74,9 @@ _SUBLOCALITY = re.compile(r"\s*(?:neighbou?rhood|colony|suburb|street|road|avenu
 _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _NATIONAL = {"Change to group/activity", "Agreement", "Other"}
 _COARSE = {"PCLI", "ADM1", "RGN", "CONT", "ADM2"}  # a named place the gazetteer lacks is more precise
-_FEATURE_RANK = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
+# "NEAR": a place the gazetteer lacks, put by the text inside a known one ("Tieba (Bankass,
+# Mopti)"): more precise than its container, so it comes first
+_FEATURE_RANK = {"NEAR": -1, "PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
 
 
 @dataclass

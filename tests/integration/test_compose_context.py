@@ -72,3 +72,8 @@ def test_compose_classifier_reads_every_sentence_of_a_short_report_only(pipeline
     units = body_units(pipeline.nlp(text), article)
     assert len(typing_candidates(units, short=4)) == 2  # a short report: every sentence
     assert len(typing_candidates(units, short=1)) < 2  # a long article: only sentences with a cue
+
+
+def test_compose_village_in_a_bracketed_town_is_coded_at_the_village(pipeline):
+    (rec,) = _records(pipeline, "On Monday, gunmen killed two farmers in Tamwelo village (Kabale, Uganda).")
+    assert (rec["location"], rec["country"], rec["geo_precision"]) == ("Tamwelo", "Uganda", 2)
