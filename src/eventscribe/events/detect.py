@@ -101,6 +101,7 @@ def _clash_context_only(c: Cues) -> bool:
     return bool(ctx and clash and ctx.start() <= clash.start() < ctx.end())
 
 
+_BY_AGENT = re.compile(r"\s+by\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -111,7 +112,9 @@ def _attack_sub(c: Cues) -> str:
     if verb is None:
         return "Attack"
     text = verb.string
-    if _PASSIVE.search(text[max(0, verb.start() - 20): verb.start()]):
+    # "was shot by gunmen", and "a body was found ..., killed by gunmen": the words after "by"
+    # are the attacker, so the target is named before the verb
+    if _PASSIVE.search(text[max(0, verb.start() - 20): verb.start()]) or _BY_AGENT.match(text, verb.end()):
         window = text[max(0, verb.start() - 80): verb.start()]
         civ = list(CUES["civilian_target"].finditer(window))
         arm = list(CUES["armed_target"].finditer(window))
