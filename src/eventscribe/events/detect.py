@@ -53,10 +53,19 @@ def _violent(c: Cues) -> re.Match[str] | None:
     return _any(c, "attack_verb", "clash", "explosion")
 
 
+# a riot word about what the protest is about, not what the protesters did ("demanding the
+# arrest of men accused of torching a mosque")
+_GRIEVANCE = re.compile(r"\b(?:accused of|charged with|suspected of|arrest of|detention of|culprits?)"
+                        r"\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def _protest_sub(c: Cues) -> str:
     if c["excessive"]:
         return "Excessive force against protesters"
-    if c["riot"] or c["mob"]:
+    riot = c["riot"]
+    if riot is not None and _GRIEVANCE.search(riot.string[max(0, riot.start() - 40): riot.start()]):
+        riot = None
+    if riot or (c["mob"] and _violent(c)):  # "a group of residents protested" is no mob
         return "Violent demonstration"
     if c["intervention"]:
         return "Protest with intervention"
