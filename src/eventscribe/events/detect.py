@@ -59,6 +59,10 @@ _GRIEVANCE = re.compile(r"\b(?:accused of|charged with|suspected of|arrest of|de
                         r"\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
+_DEMANDED = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|seek(?:s|ing)?|urg(?:e|es|ed|ing))"
+                       r"\s+(?:the\s+)?$", re.I)
+
+
 def _protest_sub(c: Cues) -> str:
     if c["excessive"]:
         return "Excessive force against protesters"
@@ -67,7 +71,10 @@ def _protest_sub(c: Cues) -> str:
         riot = None
     if riot or (c["mob"] and _violent(c)):  # "a group of residents protested" is no mob
         return "Violent demonstration"
-    if c["intervention"]:
+    held = c["intervention"]
+    if held is not None and _DEMANDED.search(held.string[max(0, held.start() - 30): held.start()]):
+        held = None  # "demanding the arrest of ...": what they want, not what was done to them
+    if held:
         return "Protest with intervention"
     return "Peaceful protest"
 
