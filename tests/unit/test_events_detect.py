@@ -12,6 +12,9 @@ from eventscribe.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type
 # attributed quote, passive voice). All written for these tests.
 TYPED: list[tuple[str, str]] = [
     # distinctions mended after error analysis (sentences of our own)
+    ("A group of youths attacked a police patrol with sticks near the bus stand, injuring one officer.",
+     "Mob violence"),
+    ("A group of citizens clashed with police officers at the market entrance over the new rules.", "Mob violence"),
     ("A group of residents protested outside the town hall demanding the closure of a landfill.", "Peaceful protest"),
     ("Traders protested in the market, demanding the arrest of men accused of torching their stalls.",
      "Peaceful protest"),

@@ -139,6 +139,10 @@ def _attack_sub(c: Cues) -> str:
         if last_arm > last_civ:
             return "Armed clash"
         return "Attack" if last_civ >= 0 else ("Armed clash" if c["armed_target"] and not c["civilian_target"] else "Attack")
+    subject = text[max(0, verb.start() - 60): verb.start()]
+    if (CUES["unarmed_groups"].search(subject) and not CUES["armed_party"].search(subject)
+            and not (c["small_arms"] or c["armed_weapons"])):
+        return "Mob violence"  # "a group of youths attacked a police patrol": no armed side attacked
     window = text[verb.end(): verb.end() + 80]
     civ = CUES["civilian_target"].search(window)
     arm = CUES["armed_target"].search(window)

@@ -119,7 +119,7 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"anti-tank|atgms?|howitzers?|mlrs|grads?|cannons?|recoilless|rockets?|missiles?)\b"),
     "unarmed_groups": _c(r"\b(?:supporters|members of (?:the )?[\w-]+ (?:party|union|community|family|clan|tribe)|"
                          r"villagers|residents|students|journalists|groups of|families|communities|two groups|"
-                         r"workers|traders|shopkeepers|vendors|refugees|migrants|locals|youths|farmers|herders|neighbou?rs|relatives|(?:two|rival|village|farmer|student) groups|"
+                         r"workers|traders|shopkeepers|vendors|refugees|migrants|locals|youths|citizens|inhabitants|farmers|herders|neighbou?rs|relatives|(?:two|rival|village|farmer|student) groups|"
                          r"inmates|prisoners|brothers|famil(?:y|ies)|clans?)\b"),
     # --- demonstrations ---------------------------------------------------------------
     "protest": _c(
