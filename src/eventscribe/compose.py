@@ -73,6 +73,7 @@ _SUBLOCALITY = re.compile(r"\s*(?:neighbou?rhood|colony|suburb|street|road|avenu
                           r"camp|checkpoint|bridge|roundabout|quarter|ward|sector|block|area)\b", re.I)
 _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _NATIONAL = {"Change to group/activity", "Agreement", "Other"}
+_TOWN_LEVEL = {"PPL", "PPLA", "PPLA2", "PPLC", "PPLX", "NEAR"}
 _COARSE = {"PCLI", "ADM1", "RGN", "CONT", "ADM2"}  # a named place the gazetteer lacks is more precise
 # "NEAR": a place the gazetteer lacks, put by the text inside a known one ("Tieba (Bankass,
 # Mopti)"): more precise than its container, so it comes first
@@ -129,6 +130,7 @@ class _Context:
     doc_mode: str | None = None
     state_actor: str | None = None
     para_claims: dict[int, Claim] = field(default_factory=dict)
+    lead_place: Place | None = None  # the town the article's first sentence names, if any
 
 
 def body_units(doc: Doc, article: Article) -> list[_Unit]:
@@ -305,8 +307,13 @@ def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gaz
         (cc, admin1), n = regions.most_common(1)[0]
         if n >= 2 and (len(regions) == 1 or n > regions.most_common(2)[1][1]):
             region = gazetteer.admin1(cc, admin1) if cc else None
+    first = units[0].span if units else None
+    towns = [t.place for t in toponyms if first is not None and t.place is not None
+             and first.start_char <= t.span.start < first.end_char and t.place.feature in _TOWN_LEVEL
+             and (topic is None or t.place.country_code == topic.country_code)]
     return _Context(article, toponyms, topic, region, lead, finder,
-                    ClaimTracker(country_of=country_of, state_country=state_country), state_actor=state)
+                    ClaimTracker(country_of=country_of, state_country=state_country), state_actor=state,
+                    lead_place=towns[0] if towns else None)
 
 
 def _prov(extractor: str, version: str, span: Span | None = None, note: str | None = None) -> Provenance:
@@ -353,7 +360,8 @@ def _mention(u: _Unit, det: Detection, ctx: _Context, settings: Settings,
     place, place_span = _place(u, det, ctx, last)
     if place is not None:
         prov["place"] = _prov("geo.resolver", "geo-1", place_span,
-                              None if place_span else "inherited: previous event sentence or article country")
+                              None if place_span else
+                              "inherited: previous event sentence, the article's lead town, province or country")
     country = place.country if place else (ctx.country.country if ctx.country else None)
     # --- who ---------------------------------------------------------------------------
     actor1, actor2 = _actors(sent, det, ctx, country, prov)
@@ -423,6 +431,10 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
     if (last is not None and u.paragraph - last[0] <= 1 and last[1].place is not None and not last[1].aggregate
             and last[1].event_type == det.event_type):
         return last[1].place, None
+    if ctx.lead_place is not None and det.sub_event_type not in _NATIONAL:
+        # "In Niteroi, police went to the community ... . A shoot-out followed.": the town the
+        # report opened with
+        return ctx.lead_place, None
     if ctx.region is not None and det.sub_event_type not in _NATIONAL:
         # The place is unknown to the gazetteer; the article's province is the best ACLED
         # can code (precision 3), better than the whole country.

@@ -77,3 +77,9 @@ def test_compose_classifier_reads_every_sentence_of_a_short_report_only(pipeline
 def test_compose_village_in_a_bracketed_town_is_coded_at_the_village(pipeline):
     (rec,) = _records(pipeline, "On Monday, gunmen killed two farmers in Tamwelo village (Kabale, Uganda).")
     assert (rec["location"], rec["country"], rec["geo_precision"]) == ("Tamwelo", "Uganda", 2)
+
+
+def test_compose_event_sentence_without_a_place_takes_the_town_the_report_opened_with(pipeline):
+    recs = _records(pipeline, "On Monday, in Eldoret, police officers went to a farm to evict squatters. "
+                              "Later, armed men opened fire on the officers and wounded two of them.")
+    assert recs and recs[-1]["location"] == "Eldoret" and recs[-1]["provenance"]["place"]["note"].startswith("inherited")
