@@ -171,3 +171,12 @@ def test_geo_finder_hyphenated_name_the_ner_cut_short(provinces: InMemoryGazette
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces,
               ents=["O", "O", "B-GPE", "O", "O", "O", "B-ORG", "O", "O", "O"])
     assert _names(doc, provinces) == ["Isseko-Azam", "Verdania"]
+
+
+def test_geo_finder_town_naming_a_road_or_spot(provinces: InMemoryGazetteer) -> None:
+    doc = _doc(["Protesters", "blocked", "the", "Kelbor", "roundabout", "."], ["O"] * 6,
+               ["NNS", "VBD", "DT", "NNP", "NN", "."])
+    assert _names(doc, provinces) == ["Kelbor"]
+    unknown = _doc(["They", "blocked", "the", "Ostrel", "roundabout", "."], ["O"] * 6,
+                   ["PRP", "VBD", "DT", "NNP", "NN", "."])
+    assert _names(unknown, provinces) == []  # only names the gazetteer knows

@@ -241,6 +241,29 @@ def _bracketed(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+# Lower-case words after a town's name that make it the name of a road or a spot in or by the
+# town ("the Zahle roundabout", "the Halba road"); vocabulary, like the generic words of _text.
+_SPOT_WORDS = frozenset("roundabout road highway bridge junction intersection crossing square "
+                        "checkpoint market airport motorway bypass".split())
+
+
+def _named_roads(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Known town names of one or two words between "the" and a road or spot word ("blocked
+    the Zahle roundabout"): where protests and checkpoints are reported, with no preposition
+    before the name and often no entity tag."""
+    out = []
+    for k, tok in enumerate(doc):
+        if tok.lower_ not in _SPOT_WORDS or not tok.is_lower:
+            continue
+        for start in (k - 1, k - 2):
+            if start < 1 or doc[start - 1].lower_ != "the" or not all(_proper(t) for t in doc[start:k]):
+                continue
+            if _known(gazetteer, doc[start:k].text, one_word=k - start == 1):
+                out.append((start, k))
+                break
+    return out
+
+
 def _datelines(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Capitalised place names that open a sentence as a news dateline ("COLUMBUS, Ohio —",
     "BEIRUT (AP) -"), which the NER, trained on mixed case, misses."""
@@ -391,6 +414,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
             add(start, end)
 
     for start, end in _bracketed(doc, gazetteer):
+        if not any(taken[start:end]):
+            add(start, end)
+    for start, end in _named_roads(doc, gazetteer):
         if not any(taken[start:end]):
             add(start, end)
 
