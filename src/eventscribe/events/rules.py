@@ -43,10 +43,12 @@ CUES: dict[str, re.Pattern[str]] = {
     "ied_used": _c(
         r"\b(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosives)\b,? (?:[\w-]+,? ){0,8}?(?:kill|injur|wound|hit|struck|"
         r"target|explod|detonat|went off|ripped|tore)|\b(?:by|in|with) (?:a |an |two |three )?(?:\w+[ -]){0,3}?"
-        r"(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosions?|blasts?)\b|\b(?:landmine|mine|ied|bomb) explosions?\b|\b(?:planted|detonated|triggered|stepped on)"
+        r"(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosions?|blasts?)\b|\b(?:landmine|mine|ied|bomb) explosions?\b|"
+        r"\bremote(?:ly)?[- ]explosive attacks?\b|\b(?:planted|detonated|triggered|stepped on)"
         r" (?:a |an )?(?:\w+ ){0,2}(?:bomb|mine|ied|explosive)"),
     "ied": _c(
         r"\b(?:ieds?|improvised explosive devices?|roadside bombs?|land ?mines?|(?:anti-\w+ )?mines?|"
+        r"remote(?:ly)?[- ](?:explosives?|detonated|controlled (?:bombs?|devices?))|"
         r"explosive devices?|car bombs?|vbieds?|booby[- ]trap(?:ped|s)?|sticky bombs?|magnetic bombs?|"
         r"bomb (?:exploded|went off|blast)|bomb blast|explosives?-laden|planted (?:a )?bombs?|"
         r"remote[- ]controlled (?:bomb|device|explosive)s?)\b"),
@@ -88,7 +90,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"family|families|body|bodies|corpses?|dead body|civilian|youths?|activists?|doctors?|aid workers?|"
         r"detainees?|prisoners?|captives?|hostages?|inmates?|shepherds?|fishermen|fisherman|suspects?\b|"
         r"villages?|hamlets?|communit(?:y|ies)|settlements?|cattle camps?|homes?|houses?|markets?|churche?s?|"
-        r"mosques?|schools?|hospitals?|vehicles? carrying|buses|bus|minibus|monitors?|officials?|members|"
+        r"mosques?|schools?|hospitals?|vehicles? carrying|buses|bus|minibus|monitors?|officials?|members?|"
         r"supporters|staff|agents|candidates?|voters|councill?ors?|chiefs?|"
         r"a local|locals|relatives?|drivers?|motorists?|riders?|workers?|labou?rers?|vendors?|merchants?|"
         r"business(?:m[ae]n|owners?|people)|priests?|pastors?|imams?|clerics?|nurses?|lawyers?|politicians?|"
@@ -189,7 +191,8 @@ CUES: dict[str, re.Pattern[str]] = {
                   r"phones|property|goods|cattle|livestock|money))\b"),
     "transfer": _c(r"\b(?:withdr(?:ew|awn|aw) from|handed over|hand over|pulled out of|retreated from|"
                    r"without (?:a )?(?:fight|resistance))\b"),
-    "change": _c(r"\b(?:join(?:ed|s)? (?:forces|ranks)|(?:joint|conducted (?:a |an )?(?:\w+ )?)patrols?|"
+    "change": _c(r"\b(?:join(?:ed|s)? (?:forces|ranks)|(?:joint|(?:conducted|carried out) (?:a |an )?(?:\w+ )?)patrols?|"
+                 r"patrols? (?:took place|was held|was conducted)|"
                  r"convoys? (?:\w+ ){0,3}?(?:entered|arrived|crossed|headed|moved)|unite (?:their|its) forces|merg(?:e|ed|er)|alliance|"
                  r"allied force|defect(?:ed|ion|s)|recruit(?:ed|ing|ment)|deploy(?:ed|ment|s)?|"
                  r"reinforcements?|military (?:drills?|exercises?)|troop movements?|"
