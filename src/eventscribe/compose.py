@@ -73,6 +73,9 @@ _SUBLOCALITY = re.compile(r"\s*(?:neighbou?rhood|colony|suburb|street|road|avenu
                           r"camp|checkpoint|bridge|roundabout|quarter|ward|sector|block|area)\b", re.I)
 _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _NATIONAL = {"Change to group/activity", "Agreement", "Other"}
+# a place name as written: capitalised letters, spaces, hyphens, apostrophes (the NER also tags
+# lower-case slogans and mis-decoded text "vhpâ€" as places)
+_NAME_LIKE = re.compile(r"^[A-Z][^\W\d_]*(?:[ '’-][^\W\d_]+)*$")
 _TOWN_LEVEL = {"PPL", "PPLA", "PPLA2", "PPLC", "PPLX", "NEAR"}
 _COARSE = {"PCLI", "ADM1", "RGN", "CONT", "ADM2"}  # a named place the gazetteer lacks is more precise
 # "NEAR": a place the gazetteer lacks, put by the text inside a known one ("Tieba (Bankass,
@@ -418,7 +421,8 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
         return replace(best.place, geo_precision=geo_precision(doc_text(sent.doc), best.span, best.place)), best.span
     # A name the gazetteer lacks, in this sentence: the name as written, in the article's
     # province or country (precision 3), is what an ACLED coder would record.
-    unknown = [t for t in ctx.toponyms if t.place is None and sent.start_char <= t.span.start < sent.end_char]
+    unknown = [t for t in ctx.toponyms if t.place is None and sent.start_char <= t.span.start < sent.end_char
+               and _NAME_LIKE.match(t.span.text)]
     area = ctx.region if ctx.region is not None and det.sub_event_type not in _NATIONAL else ctx.country
     if unknown and (best is None or best.place is None or best.place.feature in _COARSE):
         named = unknown[0].span

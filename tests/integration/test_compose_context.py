@@ -83,3 +83,11 @@ def test_compose_event_sentence_without_a_place_takes_the_town_the_report_opened
     recs = _records(pipeline, "On Monday, in Eldoret, police officers went to a farm to evict squatters. "
                               "Later, armed men opened fire on the officers and wounded two of them.")
     assert recs and recs[-1]["location"] == "Eldoret" and recs[-1]["provenance"]["place"]["note"].startswith("inherited")
+
+
+@pytest.mark.parametrize(("name", "ok"), [("Zouq Mosbeh", True), ("Issele-Azagba", True), ("Dar'a", True),
+                                         ("vhpâ€", False), ("jamiat-ulama bihar", False), ("‘‘and", False)])
+def test_compose_only_name_like_unknown_toponyms_become_event_places(name, ok):
+    from eventscribe.compose import _NAME_LIKE
+
+    assert bool(_NAME_LIKE.match(name)) is ok
