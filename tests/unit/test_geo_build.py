@@ -121,3 +121,22 @@ def test_geo_build_two_builders_at_once(tmp_path: Path, monkeypatch: pytest.Monk
     assert errors == []
     SqliteGazetteer(target)  # a complete index with the current format version
     assert sorted(p.name for p in target.parent.iterdir()) == ["gazetteer.sqlite"]  # no leftovers
+
+
+def test_geo_build_initialisms_of_long_country_names() -> None:
+    from eventscribe.geo._build import _initialisms
+    got = _initialisms({"United States of America", "Democratic Republic of the Congo", "United Kingdom",
+                        "Chad"})
+    assert got == {"USA", "DRC"}  # "UK" is two letters: the sources list it; "Chad" has one word
+
+
+def test_geo_build_world_regions_weigh_members_by_area() -> None:
+    from eventscribe.geo._build import _world_regions
+    points = {"DK": (56.0, 10.0), "NO": (62.0, 10.0), "SE": (62.0, 15.0), "FI": (64.0, 26.0), "IS": (65.0, -18.0)}
+    areas = {"DK": 43_000, "NO": 324_000, "SE": 450_000, "FI": 337_000, "IS": 103_000}
+    countries = {cc: {"areakm2": a, "population": 1_000_000} for cc, a in areas.items()}
+    regions = {name: (point, pop) for name, _, point, pop in _world_regions(points, countries)}
+    lat, lon = regions["Scandinavia"][0]
+    assert 60.0 < lat < 64.0 and 5.0 < lon < 20.0  # pulled towards the large members, not Denmark
+    assert regions["Scandinavia"][1] == 5_000_000
+    assert regions["Pacific Ocean"][1] == 10_000_000  # a sea ranks like a large town

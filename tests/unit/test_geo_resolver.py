@@ -313,3 +313,49 @@ def test_geo_small_namesake_outside_its_container_is_the_unknown_local_place() -
     korvane, bigtown = tops[0].place, tops[2].place
     assert korvane is not None and (korvane.feature, korvane.country, korvane.admin1) == ("NEAR", "Bland", "Ostmark")
     assert bigtown is not None and bigtown.country == "Aland"  # a large town keeps its own reading
+
+
+@pytest.fixture
+def discourse() -> InMemoryGazetteer:
+    entries = [
+        (_place("Corinth", "GR", "Greece", "Peloponnese", 37.94, 22.93, 60_000), []),
+        (_place("Corinth", "US", "United States", "Mississippi", 34.93, -88.52, 14_000), []),
+        (_place("Greece", "GR", "Greece", None, 39.0, 22.0, 10_000_000, "PCLI"), []),
+        (_place("Kinder", "US", "United States", "Mississippi", 34.95, -88.50, 2_000), ["Starlight"]),
+        (_place("Starlight", "US", "United States", "California", 34.1, -118.3, 150_000), []),
+        (_place("Lagos City", "NG", "Nigeria", "Lagos", 6.45, 3.39, 9_000_000), ["Lagos City"]),
+        (_place("Lagos", "PT", "Portugal", "Faro", 37.1, -8.67, 31_000), []),
+        (_place("Mobile Bay", "US", "United States", "Alabama", 30.5, -88.0, 0), ["Pacifica"]),
+        (_place("Pacifica Ocean", None, None, None, 0.0, -160.0, 10_000_000, "RGN"), ["Pacifica"]),
+        (_place("Kinder", "US", "United States", "Mississippi", 34.95, -88.50, 0, "ADM2"), []),
+    ]
+    return InMemoryGazetteer(entries)
+
+
+def test_geo_repeated_bare_name_keeps_one_sense(discourse: InMemoryGazetteer) -> None:
+    """The mention that says "Corinth, Greece" decides for the later bare ones, even when a
+    namesake cluster (Corinth and Kinder, Mississippi) pulls them the other way."""
+    text = ("The festival opened in Corinth, Greece. Visitors to Corinth met the Starlight actress "
+            "in Corinth. Later Corinth hosted a concert.")
+    spans = _spans(text, "Corinth", "Greece", "Corinth", "Starlight", "Corinth", "Corinth")
+    top = Resolver(discourse).resolve(text, spans)
+    assert {t.place.country_code for i, t in enumerate(top) if spans[i].text == "Corinth"} == {"GR"}  # type: ignore[union-attr]
+
+
+def test_geo_container_needs_a_place_word_between(discourse: InMemoryGazetteer) -> None:
+    """"the Starlight actress in Corinth" does not put Starlight inside Corinth."""
+    text = "The Starlight actress in Corinth, Greece spoke."
+    top = Resolver(discourse, place_unknown=True).resolve(text, _spans(text, "Starlight", "Corinth", "Greece"))
+    assert top[0].place is not None and top[0].place.feature != "NEAR"
+
+
+def test_geo_whole_name_before_its_generic_part(discourse: InMemoryGazetteer) -> None:
+    text = "Traffic stopped in Lagos City."
+    top = Resolver(discourse).resolve(text, _spans(text, "Lagos City"))
+    assert top[0].place.country_code == "NG"  # type: ignore[union-attr]
+
+
+def test_geo_world_region_outranks_a_small_namesake_in_a_local_story(discourse: InMemoryGazetteer) -> None:
+    text = "Hunters in Kinder, Mississippi watch birds that cross the Pacifica."
+    top = Resolver(discourse).resolve(text, _spans(text, "Kinder", "Pacifica"))
+    assert top[1].place.name == "Pacifica Ocean"  # type: ignore[union-attr]

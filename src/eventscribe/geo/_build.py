@@ -41,7 +41,7 @@ from eventscribe.geo._sources import (country_point, countryinfo_records, subdiv
                                       us_state_abbreviations)
 from eventscribe.geo._text import loose_key, name_key, split_generic
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -237,6 +237,7 @@ def _write_index(tmp: Path, cities: dict[str, dict[str, Any]], countries: dict[s
         aliases[cc].update(n for n in rec.get("altSpellings") or () if isinstance(n, str) and len(n) > 3)
     canonical = {name_key(n): cc for cc, c in countries.items()
                  for n in (c["name"], *(r[4] for r in l_countries if r[1] == cc and r[4]))}
+    country_points: dict[str, Point] = {}
     for cc, c in countries.items():
         pts = by_country.get(cc)
         step = min(4.0, max(0.1, math.sqrt(c.get("areakm2") or 1000) / 111 / 8))
@@ -246,6 +247,9 @@ def _write_index(tmp: Path, cities: dict[str, dict[str, Any]], countries: dict[s
         names = {n for n in aliases.get(cc, ()) if "," not in n}  # "Korea, Republic of"
         names |= {n for n in _country_short_forms(names) - names  # not "Hong Kong ... of China"
                   if name_key(n) not in canonical or canonical[name_key(n)] == cc}
+        names |= _initialisms(names)
+        if point is not None:
+            country_points[cc] = point
         w.place(int(c["geonameid"]), c["name"], point, cc, None, "PCLI", c.get("population") or 0,
                 _latin_names(names, codes=True))
         con.execute("INSERT INTO countries VALUES (?,?,?)", (cc, c["name"], int(c["geonameid"])))
@@ -298,6 +302,9 @@ def _write_index(tmp: Path, cities: dict[str, dict[str, Any]], countries: dict[s
     for code, c in continents.items():
         w.place(int(c["geonameId"]), c["name"], (float(c["lat"]), float(c["lng"])), None, None,
                 "CONT", int(c.get("population") or 0), [])
+    for name, aliases_, point, pop in _world_regions(country_points, countries):
+        w.place(next_id, name, point, None, None, "RGN", pop, aliases_)
+        next_id -= 1
     w.flush()
     con.execute(INDEXES)
     con.executemany("INSERT INTO meta VALUES (?,?)",
@@ -321,6 +328,49 @@ def _country_short_forms(names: set[str]) -> set[str]:
         if sep and head and len(tail) >= 4 and tail[:1].isupper():
             out.add(tail)
     return out
+
+
+def _initialisms(names: set[str]) -> set[str]:
+    """The capitals of a long country name's main words, as news abbreviates it: "United
+    States of America" -> "USA", "Democratic Republic of the Congo" -> "DRC". Three letters
+    or more; two-letter ones ("UK") come with the sources, and more would be ISO codes
+    that are English words."""
+    out = set()
+    for name in names:
+        words = name.replace("-", " ").split()
+        letters = "".join(w[0] for w in words if w[:1].isupper())
+        if len(words) >= 2 and len(letters) >= 3:
+            out.add(letters)
+    return out
+
+
+def _world_regions(country_points: dict[str, Point], countries: dict[str, dict[str, Any]]
+                   ) -> Iterator[tuple[str, list[str], Point, int]]:
+    """(name, aliases, point, population) for the world regions and seas of
+    ``data/regions.json``. A region's point is the area-weighted mean of its members' country
+    points (on the sphere) and its population theirs; a sea has its own point and the
+    weight of a town of ten million, so a bare "Pacific" reads as the ocean, not as
+    Pacific, Missouri."""
+    path = Path(__file__).resolve().parent.parent / "data" / "regions.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for region in data["regions"]:
+        x = y = z = 0.0
+        pop = 0
+        for cc in region["members"].split():
+            if cc not in country_points or cc not in countries:
+                continue
+            lat, lon = (math.radians(v) for v in country_points[cc])
+            area = float(countries[cc].get("areakm2") or 0.0)
+            x += area * math.cos(lat) * math.cos(lon)
+            y += area * math.cos(lat) * math.sin(lon)
+            z += area * math.sin(lat)
+            pop += int(countries[cc].get("population") or 0)
+        if x or y or z:
+            point = (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
+                     round(math.degrees(math.atan2(y, x)), 5))
+            yield region["name"], list(region["aliases"]), point, pop
+    for sea in data["waters"]:
+        yield sea["name"], list(sea["aliases"]), (float(sea["lat"]), float(sea["lon"])), 10_000_000
 
 
 def _subdivision_codes(iso: str, us_abbr: dict[str, list[str]]) -> list[str]:

@@ -52,10 +52,16 @@ WEIGHTS = {
     "alias_only": -0.3,  # matched an alternate name only (GeoNames lists odd ones: "Paris")
     "demonym": 2.0,  # "Syrian", "Americans": the country, not a town spelt alike
     "peer": 2.0,  # x share of an enumeration's other names first placed at the same level
+    "world": 1.5,  # a continent, world region or sea: no country, so the country terms that
+    # lift a US local story's towns can never support it ("the Pacific" vs Pacific, Missouri)
 }
 
-# "A, B" / "A (B" / "A-B" / "A village in B"; not "A and in B"
-_CONTAINER_GAP = re.compile(r"^\s*(?!(?:and|or)\b)(?:[A-Za-z]+\s+)?(?:,|\(|-|in)\s*$")
+# "A, B" / "A (B" / "A-B" / "A village in B"; not "A and in B", nor "the Hollywood actress
+# in Athens": only a word for a kind of place may stand between the names.
+_PLACE_NOUNS = ADMIN_WORDS | CITY_WORDS | frozenset(
+    "area neighbourhood neighborhood suburb quarter camp hill hills valley settlement".split())
+_CONTAINER_GAP = re.compile(r"^\s*(?:(?:%s)\s+)?(?:,|\(|-|in)\s*$" % "|".join(sorted(_PLACE_NOUNS)),
+                            re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$")
 _LIST_END = re.compile(r"\b(?:and|or)\s+$")
 # Words after a name that say which level it is: a state is a first-level division,
@@ -178,6 +184,28 @@ def _inside(m: _Mention, mentions: list[_Mention]) -> Place | None:
     return None
 
 
+def _reading_key(p: Place) -> tuple[object, ...]:
+    return (p.geonameid, p.name, p.feature, p.latitude, p.longitude)
+
+
+def _one_sense(mentions: list[_Mention]) -> None:
+    """A name repeated bare in one document means one place: its mentions take the reading
+    of the mention that decided most clearly (the widest margin), so the one that says
+    "Athens, Greece" decides for the later bare "Athens". A name written with a level word
+    ("Idlib province") is its own group: a province and its town may both be meant."""
+    groups: dict[tuple[str, str | None], list[_Mention]] = collections.defaultdict(list)
+    for m in mentions:
+        if m.choice is not None and not m.demonym:
+            groups[(name_key(m.base), m.generic)].append(m)
+    for group in groups.values():
+        lead = max(group, key=lambda m: m.score)
+        key = _reading_key(lead.choice)  # type: ignore[arg-type]
+        for m in group:
+            same = [c for c in m.candidates if _reading_key(c) == key]
+            if same:
+                m.choice = same[0]
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -251,6 +279,7 @@ class Resolver:
                     ranked[i] = [c for sc, c in scored[:_CLUSTER_TOP] if sc >= best - _CLUSTER_MARGIN]
             if pass_no == 1:
                 support = _cluster_support(mentions, ranked)
+        _one_sense(mentions)
         for m in mentions:  # "Kashtanove, Donetsk": a namesake far from where the text puts it
             if m.choice is not None and self._outside_container(m, mentions):
                 m.choice = None  # placed inside the container below
@@ -281,8 +310,11 @@ class Resolver:
             if before and before.group(1).casefold() in ADMIN_WORDS | CITY_WORDS:
                 generic = before.group(1).casefold()
         m = _Mention(span=span, base=base, generic=generic)
-        m.candidates = self.gazetteer.candidates(base) or self.gazetteer.candidates(name)
-        adjective = None if any(c.feature == "PCLI" for c in m.candidates) else (
+        # the whole name first: "Mexico City" and "Kansas City" are not Mexico and Kansas
+        m.candidates = self.gazetteer.candidates(name) or self.gazetteer.candidates(base)
+        named = any(c.feature == "PCLI" or (c.country_code is None and name_key(c.name) == name_key(base))
+                    for c in m.candidates)  # "the Americas" is no people of America
+        adjective = None if named else (
             self.gazetteer.country(base) or self.gazetteer.country(re.sub(r"s$", "", base)))
         if adjective is not None:  # "Syrian(s)" names the country it derives from
             m.demonym = True
@@ -399,6 +431,8 @@ class Resolver:
             s += w["division"]
         elif c.feature == "ADM2":
             s += w["bare_district"]
+        if c.country_code is None and c.feature in ("RGN", "CONT"):
+            s += w["world"]
         if m.fuzzy:
             s += w["fuzzy"]
         if m.demonym and c.feature == "PCLI":
