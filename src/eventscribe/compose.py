@@ -171,10 +171,12 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     units = units if units is not None else body_units(doc, article)
     toponyms = _event_toponyms(doc, toponyms)
     ctx = _context(doc, article, toponyms, gazetteer, units)
-    units = event_units(units)
+    verbal = {id(u) for u in event_units(units)}
     typing = typing or {}
 
     def decide(u: _Unit, mode: str | None) -> Detection | None:
+        if id(u) not in verbal:  # a verbless unit ("1 fatality.") reports no event of its own
+            return None
         return combine(classify(u.text, doc_mode=mode), typing.get(u.span.start_char), text=u.text)
 
     detections: list[tuple[_Unit, Detection | None]] = [(u, decide(u, None)) for u in units]
@@ -548,8 +550,24 @@ def _lowest_count(sent: SpacySpan) -> FatalityCount | None:
     return min(counts, key=lambda c: c.count) if counts else None
 
 
+# "3 fatalities.", "20 fatalities split between 3 events.": the reporter's own tally of the event
+_TALLY = re.compile(r"^\W*(?P<n>\d+) fatalit(?:y|ies)\b(?: split (?:up )?(?:between|among|across) (?P<k>\d+) events)?",
+                    re.I)
+
+
 def _attach_counts(u: _Unit, m: EventMention) -> None:
-    """A death count in a following sentence ("1 fatality.") belongs to the event it follows."""
+    """A death count in a following sentence ("Two more died in hospital.") belongs to the event
+    it follows, when that has none; a tally of the event's deaths ("1 fatality.", "20
+    fatalities split between 3 events.") is the reporter's final word and replaces it."""
+    tally = _TALLY.match(u.text)
+    if tally is not None:
+        n, k = int(tally.group("n")), int(tally.group("k") or 1)
+        m.fatalities = round(n / k) if k > 0 else n
+        start = u.span.start_char + tally.start("n")
+        m.provenance["fatalities"] = _prov("extract.fatalities", fat_mod.VERSION,
+                                           _doc_span(u.span.doc, start, u.span.start_char + tally.end()),
+                                           "the report's tally" + (f", split between {k} events" if k > 1 else ""))
+        return
     if m.fatalities is not None:
         return
     c = _lowest_count(u.span)
