@@ -84,3 +84,17 @@ def test_combine_never_adds_background():
 def test_classifier_packaged_head_types_our_sentences(text, label):
     (probs,) = load_classifier("minilm").predict([text])
     assert max(probs, key=probs.get) == label, probs
+
+
+@pytest.mark.slow
+def test_classifier_sentence_typed_alike_whatever_its_batch():
+    """A sentence's probabilities do not depend on the other sentences embedded with it
+    (batch-wide int8 activation scales made them do so), so the same article is coded the
+    same way in any run, worker or batch."""
+    text = "Explosions were heard near the village overnight, monitors said."
+    others = ["A long sentence about a protest march that went on through the whole afternoon " * 3,
+              "Short one.", "Gunmen opened fire on a checkpoint."]
+    clf = load_classifier("minilm")
+    (alone,) = clf.predict([text])
+    batched = clf.predict(others + [text])[-1]
+    assert max(abs(alone[k] - batched[k]) for k in alone) < 1e-4
