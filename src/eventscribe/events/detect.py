@@ -59,6 +59,19 @@ _GRIEVANCE = re.compile(r"\b(?:accused of|charged with|suspected of|arrest of|de
                         r"\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
+_GRIEVANCE_ARREST = re.compile(r"\s+of\b", re.I)  # "the arrest of X": a grievance, a noun
+_AGAINST = re.compile(r"\b(?:against|over|denouncing|condemning|protesting|decrying|after|following)\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+){0,2}$", re.I)
+# "after the intense protests and riots in the prisons last week": violence named as the
+# background of this demonstration, not done in it
+_FRAMED = re.compile(r"\b(?:after|following|amid|amidst|since|because of|in the wake of|in response to|over)\s+"
+                     r"(?:the\s+|last\s+week's\s+|recent\s+)?(?:[\w'-]+\s+){0,4}$", re.I)
+
+
+def _framed(m: re.Match[str] | None) -> bool:
+    return m is not None and bool(_FRAMED.search(m.string[max(0, m.start() - 50): m.start()]))
+
+
 _DEMANDED = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|seek(?:s|ing)?|urg(?:e|es|ed|ing))"
                        r"\s+(?:the\s+)?$", re.I)
 
@@ -67,13 +80,18 @@ def _protest_sub(c: Cues) -> str:
     if c["excessive"]:
         return "Excessive force against protesters"
     riot = c["riot"]
-    if riot is not None and _GRIEVANCE.search(riot.string[max(0, riot.start() - 40): riot.start()]):
+    if riot is not None and (_GRIEVANCE.search(riot.string[max(0, riot.start() - 40): riot.start()])
+                             or _framed(riot)):
         riot = None
     if riot or (c["mob"] and _violent(c)):  # "a group of residents protested" is no mob
         return "Violent demonstration"
     held = c["intervention"]
-    if held is not None and _DEMANDED.search(held.string[max(0, held.start() - 30): held.start()]):
-        held = None  # "demanding the arrest of ...": what they want, not what was done to them
+    if held is not None and (_DEMANDED.search(held.string[max(0, held.start() - 30): held.start()])
+                             or _GRIEVANCE_ARREST.match(held.string, held.end())
+                             or _AGAINST.search(held.string[max(0, held.start() - 30): held.start()])):
+        # "demanding the arrest of ...", "against the arrest of a leader": what they want or
+        # protest about, not what was done to them
+        held = None
     if held:
         return "Protest with intervention"
     return "Peaceful protest"
@@ -118,12 +136,15 @@ def _clash_context_only(c: Cues) -> bool:
 
 
 _BY_AGENT = re.compile(r"\s+by\b", re.I)
+# where a new clause (and so a new subject) starts: "Gunmen stormed a village and residents were shot"
+_CLAUSE_BREAK = re.compile(r";|\band\b|,\s+(?:but|while|as|after|when|and)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
 
 
 def _attack_sub(c: Cues) -> str:
-    """Who was attacked decides: the first target word after an active verb, or the last one
-    before a passive verb ("a police team was attacked"); civilians -> Attack, armed -> clash."""
+    """Who was attacked decides: the first target word after an active verb, or the head of
+    the passive clause's subject ("a police patrol near the market was attacked": the first
+    target word of the clause); civilians -> Attack, armed -> clash."""
     verb = c["attack_verb"]
     if verb is None:
         return "Attack"
@@ -131,14 +152,13 @@ def _attack_sub(c: Cues) -> str:
     # "was shot by gunmen", and "a body was found ..., killed by gunmen": the words after "by"
     # are the attacker, so the target is named before the verb
     if _PASSIVE.search(text[max(0, verb.start() - 20): verb.start()]) or _BY_AGENT.match(text, verb.end()):
-        window = text[max(0, verb.start() - 80): verb.start()]
-        civ = list(CUES["civilian_target"].finditer(window))
-        arm = list(CUES["armed_target"].finditer(window))
-        last_civ = civ[-1].start() if civ else -1
-        last_arm = arm[-1].start() if arm else -1
-        if last_arm > last_civ:
+        window = text[max(0, verb.start() - 160): verb.start()]
+        clause = window[max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0):]
+        civ = CUES["civilian_target"].search(clause)
+        arm = CUES["armed_target"].search(clause)
+        if arm and (not civ or arm.start() < civ.start()):
             return "Armed clash"
-        return "Attack" if last_civ >= 0 else ("Armed clash" if c["armed_target"] and not c["civilian_target"] else "Attack")
+        return "Attack" if civ else ("Armed clash" if c["armed_target"] and not c["civilian_target"] else "Attack")
     subject = text[max(0, verb.start() - 60): verb.start()]
     if (CUES["unarmed_groups"].search(subject) and not CUES["armed_party"].search(subject)
             and not (c["small_arms"] or c["armed_weapons"])):
@@ -162,18 +182,23 @@ RULES: list[Rule] = [
     ("excessive_force", "Excessive force against protesters", "excessive", lambda c: True, 0.8),
     ("protest", _protest_sub, "protest", lambda c: True, 0.75),
     ("dispersal", "Protest with intervention", "dispersal", lambda c: True, 0.6),
-    ("mob", "Mob violence", "mob", lambda c: _violent(c) or c["riot"], 0.7),
-    ("riot", _riot_sub, "riot", lambda c: not c["armed_weapons"], 0.65),
+    # an organised armed group's fight is a battle, even when called "communal"
+    ("mob", "Mob violence", "mob", lambda c: (_violent(c) or c["riot"]) and not c["armed_group"], 0.7),
+    ("riot", _riot_sub, "riot", lambda c: not c["armed_weapons"] and not _framed(c["riot"]), 0.65),
     ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
     ("air", "Air/drone strike", "air", lambda c: c["strike_verb"] or c["air_attack"], 0.85),
+    ("reciprocal_fire", "Armed clash", "reciprocal",
+     lambda c: _any(c, "shelling", "heavy_weapons", "explosion", "clash", "attack_verb", "small_arms"), 0.7),
     ("grenade_and_guns", "Armed clash", "grenade", lambda c: c["small_arms"] and c["armed_target"] and _violent(c), 0.7),
     ("grenade", "Grenade", "grenade", lambda c: _violent(c) and not re.search(r"grenade launcher", c["_text"].string, re.I), 0.8),
     ("ied", "Remote explosive/landmine/IED", "ied_used", lambda c: c["ied"] or c["explosion"], 0.8),
+    ("explosions_heard", "Shelling/artillery/missile attack", "explosions_heard", lambda c: not c["ied"], 0.6),
     # ACLED codes heavy weapons mixed with small-arms fire as an armed clash, heavy alone as shelling
     ("shelling_with_small_arms", "Armed clash", "shelling",
      lambda c: (c["small_arms"] or c["fighting"]) and (_violent(c) or c["shelling_attack"]), 0.7),
     ("heavy_with_small_arms", "Armed clash", "heavy_weapons", lambda c: c["small_arms"] and _violent(c), 0.7),
-    ("heavy_weapons", "Shelling/artillery/missile attack", "heavy_weapons", lambda c: re.search(r"\bfir(?:ed|ing)\b", c["_text"].string, re.I), 0.7),
+    ("heavy_weapons", "Shelling/artillery/missile attack", "heavy_weapons",
+     lambda c: re.search(r"\b(?:fir(?:ed|ing)|fire|explosions?|rounds)\b", c["_text"].string, re.I), 0.7),
     ("shelling", "Shelling/artillery/missile attack", "shelling", lambda c: _violent(c) or c["shelling_attack"], 0.8),
     ("territory_regained", _territory_sub, "regain", lambda c: True, 0.7),
     ("territory_taken", _territory_sub, "overtake", lambda c: c["armed_target"] or c["clash"], 0.6),

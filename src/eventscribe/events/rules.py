@@ -64,6 +64,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"stabb(?:ed|ing)|behead(?:ed|ing)|execut(?:ed|ion)|tortur(?:ed|e)|beat(?:en|ing)?|"
         r"injur(?:ed|ing|ies)|wound(?:ed|ing|s)?|hack(?:ed)? to death|lynch(?:ed|ing)?|"
         r"murder(?:ed|s)?|massacre(?:d|s)?|dead|died|wiped (?:\w+ )?out|pound(?:ed|ing)|"
+        r"assassinat(?:e|ed|es|ion)|gunned down|slaughter(?:ed)?|butcher(?:ed)?|"
         r"dropped (?:\w+ ){0,3}?(?:bombs?|grenades?|explosives|munitions|shells)|"
         r"used (?:\w+ ){0,2}?(?:artillery|mortars?|rockets?|drones?|weapons|missiles?))\b"),
     "clash": _c(
@@ -91,7 +92,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"detainees?|prisoners?|captives?|hostages?|inmates?|shepherds?|fishermen|fisherman|suspects?\b|"
         r"villages?|hamlets?|communit(?:y|ies)|settlements?|cattle camps?|homes?|houses?|markets?|churche?s?|"
         r"mosques?|schools?|hospitals?|vehicles? carrying|buses|bus|minibus|monitors?|officials?|members?|"
-        r"supporters|staff|agents|candidates?|voters|councill?ors?|chiefs?|"
+        r"supporters|staff|agents|candidates?|voters|councill?ors?|"
+        r"chiefs?(?! (?:of )?(?:police|security|staff|army|military|commander|superintendent|inspector|officer))|"
         r"a local|locals|relatives?|drivers?|motorists?|riders?|workers?|labou?rers?|vendors?|merchants?|"
         r"business(?:m[ae]n|owners?|people)|priests?|pastors?|imams?|clerics?|nurses?|lawyers?|politicians?|"
         r"mayors?|husband|wife|son|daughter|teen(?:ager)?s?)\b"),
@@ -108,6 +110,18 @@ CUES: dict[str, re.Pattern[str]] = {
     "armed_party": _c(r"\b(?:forces|soldiers|troops|militants?|rebels?|army|gunmen|armed (?:men|group)|militias?|"
                       r"militiamen|insurgents|jihadists|police(?:men)?(?! station)|gangs?|cartels?|guerrillas?|"
                       r"fighters)\b"),
+    # fire in both directions: whatever the weapons, two sides fighting (ACLED: an armed clash)
+    "reciprocal": _c(r"\b(?:in both directions|exchang(?:e|es|ed|ing) (?:of )?(?:[\w-]+ ){0,2}?(?:fire|shelling|shells|"
+                     r"artillery|strikes|attacks|gunfire|mortars?|rockets)|(?:shelling|artillery|gunfire|mortar|fire|rocket) "
+                     r"exchanges?|traded (?:[\w-]+ ){0,2}?(?:fire|shells|strikes|gunfire)|returned fire|mutual (?:shelling|fire)|"
+                     r"responded (?:with|by) (?:[\w-]+ ){0,3}?fire)\b"),
+    # explosions counted or heard from afar (a monitor's log, a front line): shelling, not a bomb
+    "explosions_heard": _c(r"\b(?:\d+|two|three|four|five|several|multiple|numerous|dozens of|a series of|a number of) "
+                           r"(?:[\w-]+[ /]){0,3}?explosions\b|\bexplosions (?:were |was )?(?:heard|recorded|observed|"
+                           r"reported)|(?:heard|recorded|observed|registered) (?:[\w/-]+ ){0,5}?explosions\b"),
+    # an organised armed group: its fights are battles, never a mob's
+    "armed_group": _c(r"\b(?:militias?|militiamen|gangs?|gang members|cartels?|rebels?|insurgents?|gunmen|"
+                      r"armed (?:men|group|groups)|guerrillas?|jihadists?|militants?|fighters)\b"),
     # explicit words for fighting (not just "fired")
     "fighting": _c(r"\b(?:clash(?:es|ed)?|fighting|fought|battles?|battled|exchange(?:s|d)? (?:of )?fire|gun ?fights?|"
                    r"fire ?fights?|skirmish(?:es)?)\b"),
@@ -150,8 +164,11 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead))\b"),
     "riot": _c(
         r"\b(?:riot(?:s|ed|ing|ers)?|pelt(?:ed|ing)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|"
-        r"stone[- ]pelting|molotov|torch(?:ed|ing)|set (?:on )?fire|set ablaze|burn(?:ed|t|ing) (?:tyres|tires)|"
-        r"vandali[sz](?:ed|ing)|ransack(?:ed)?|clashed with (?:the )?police|violent(?:ly)?|"
+        r"stone[- ]pelting|molotov|torch(?:ed|ing)|set (?:\w+ ){0,3}?(?:on )?fire|set ablaze|"
+        r"burn(?:ed|t|ing) (?:tyres|tires|objects|barricades|debris|garbage|rubbish|trash|effigies)|burning (?:tyres|tires|"
+        r"objects|barricades|debris|garbage|rubbish)|vandali[sz](?:e|ed|ing)|ransack(?:ed)?|smash(?:ed|ing) (?:\w+ ){0,2}?"
+        r"windows|damag(?:ed|ing) (?:\w+ ){0,3}?(?:vehicles|cars|shops|property|buildings|offices)|"
+        r"clash(?:ed|es|ing)? with (?:the )?(?:riot )?(?:police|security forces|officers)|violent(?:ly)?|"
         r"clash(?:es|ed)? (?:[\w-]+ ){0,9}?(?:protesters|demonstrators|rioters)|(?:protesters|demonstrators) (?:\w+ ){0,3}?clash\w*)\b"),
     "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|(?:villagers|residents|crowds?|locals) (?:\w+ ){0,3}?(?:attacked|beat|lynched|"
               r"hacked|killed|burned|stoned)|vigilantes?|angry (?:crowd|villagers|residents)|"
