@@ -125,7 +125,7 @@ class Pipeline:
         """One parsed article to its result; an unexpected failure becomes that document's error."""
         origin = article.origin or article.id
         try:
-            spans = find_toponyms(doc, self.gazetteer)
+            spans = find_toponyms(doc, self.gazetteer, unknown=True)
             toponyms = Resolver(self.gazetteer).resolve(doc_text(doc), spans)
             mentions = compose_document(doc, article, toponyms, gazetteer=self.gazetteer,
                                         settings=self.settings, units=units, typing=typing)

@@ -180,3 +180,27 @@ def test_geo_finder_town_naming_a_road_or_spot(provinces: InMemoryGazetteer) -> 
     unknown = _doc(["They", "blocked", "the", "Ostrel", "roundabout", "."], ["O"] * 6,
                    ["PRP", "VBD", "DT", "NNP", "NN", "."])
     assert _names(unknown, provinces) == []  # only names the gazetteer knows
+
+
+@pytest.mark.parametrize("words,tags,ents,expected", [
+    # "near X": a name the gazetteer lacks, where a place's name goes
+    (["Shells", "fell", "near", "Mineralne", "."], ["NNS", "VBD", "IN", "NNP", "."],
+     ["O", "O", "O", "B-ORG", "O"], ["Mineralne"]),
+    # "the village of X"
+    (["Gunmen", "raided", "the", "village", "of", "Zibane", "."], ["NNS", "VBD", "DT", "NN", "IN", "NNP", "."],
+     ["O"] * 7, ["Zibane"]),
+    # the NER's whole name, not its known first word
+    (["A", "bomb", "went", "off", "near", "Lincoln", "Bak", "."], ["DT", "NN", "VBD", "RP", "IN", "NNP", "NNP", "."],
+     ["O", "O", "O", "O", "O", "B-FAC", "I-FAC", "O"], ["Lincoln Bak"]),
+    # institutions and acronyms after "in"/"at" are no places
+    (["Debate", "in", "Parliament", "ended", "."], ["NN", "IN", "NNP", "VBD", "."], ["O"] * 5, []),
+    (["Monitors", "of", "the", "SMM", "at", "OSCE", "said", "so", "."],
+     ["NNS", "IN", "DT", "NNP", "IN", "NNP", "VBD", "RB", "."], ["O"] * 9, []),
+    # "of" alone is no locative: "the head of Mesa"
+    (["The", "head", "of", "Mesa", "spoke", "."], ["DT", "NN", "IN", "NNP", "VBD", "."], ["O"] * 6, []),
+])
+def test_geo_finder_unknown_name_in_a_place_slot(gazetteer: InMemoryGazetteer, words: list[str], tags: list[str],
+                                                 ents: list[str], expected: list[str]) -> None:
+    doc = _doc(words, ents, tags)
+    assert _names(doc, gazetteer, unknown=True) == expected
+    assert "Mineralne" not in _names(doc, gazetteer)  # only when asked: the geoparse benchmarks count no such names

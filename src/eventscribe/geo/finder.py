@@ -342,7 +342,7 @@ def _token_end(doc: Any, start: int, name: str) -> int | None:
 
 def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
                   inside_names: bool = False, mislabelled: bool = False,
-                  datelines: bool = False, repeats: bool = False) -> list[Span]:
+                  datelines: bool = False, repeats: bool = False, unknown: bool = False) -> list[Span]:
     """Toponym spans of ``doc`` (character offsets into ``doc.text``).
 
     With ``adjectives``, national adjectives ("Syrian", "Israelis") tagged NORP count too,
@@ -353,7 +353,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
     town, and is no part of a person's full name in the text, counts as a place. With
     ``datelines``, an upper-case place name opening a sentence before a comma or dash does.
     With ``repeats``, every other occurrence of a name found as a place counts too (see
-    :func:`_repeats`).
+    :func:`_repeats`). With ``unknown``, a proper name the gazetteer lacks counts when the
+    text itself puts it in a place's slot: right after "in", "near", "at", "outside" or
+    "around", or after "the village of" and the like ("near Mineralne", "in the village of
+    Zibane"); event extraction keeps such names as written, the geoparse benchmarks do not.
 
     A one-word name the document also uses as a person's surname ("coach Ripley" after
     "Darren Ripley") is not a place unless it names a division, country or large town.
@@ -362,6 +365,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
     named = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     placed = {ent.text for ent in doc.ents if ent.label_ in _PLACE_LABELS}
     taken = [False] * len(doc)
+    place_ents = {_strip(doc, ent.start, ent.end) for ent in doc.ents if ent.label_ in _PLACE_LABELS}
     for ent in doc.ents:  # dates, quantities ("March", "May") and full names of people
         if ent.label_ in _NOT_PLACE or (ent.label_ == "PERSON" and sum(t.is_alpha for t in ent) > 1
                                         and not gazetteer.candidates(ent.text, fuzzy=True)):
@@ -442,9 +446,12 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         while j > i and (doc[j - 1].lower_ in _CONNECTORS):
             j -= 1
         hit = None
+        if unknown and j - i > 1 and (i, j) in place_ents and _unknown_slot(doc, i, j, people) and not _known(
+                gazetteer, doc[i:j].text, one_word=False) and doc[j - 1].lower_ not in _FACILITY_WORDS:
+            hit = j  # "near Sulayman Bak": the NER's whole unknown name, not the known "Sulayman"
         # "the town of Sarmin": the text itself says it is a place, so size does not matter
         named_place = i >= 2 and prev == "of" and doc[i - 2].lower_ in ADMIN_WORDS | CITY_WORDS
-        for end in range(j, i, -1):
+        for end in range(j, i, -1) if hit is None else ():
             if end < len(doc) and doc[end - 1].lower_ in _CONNECTORS:
                 continue
             name = doc[i:end].text
@@ -460,6 +467,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         if (hit is None and _before_division(doc, j, gazetteer) and (j - i > 1 or _not_common(tok))
                 and doc[j - 1].lower_ not in ADMIN_WORDS | CITY_WORDS):  # "LGA, Delta" is no name
             hit = j  # "in Talcahuano, Biobio": an unknown name the text places in a division
+        if hit is None and unknown and _unknown_slot(doc, i, j, people):
+            hit = j
         if hit:
             add(i, hit)
             i = hit
@@ -475,6 +484,37 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         chars = doc[start:end]
         spans.append(Span(chars.start_char, chars.end_char, chars.text))
     return spans
+
+
+# Locatives strong enough to say that the proper name after them is a place (not "of", "to",
+# "from": "the head of Mesa", "spoke to Reuters"); and place words before "of".
+_STRONG_LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "nearby"})
+_PLACE_OF = ADMIN_WORDS | CITY_WORDS | frozenset({"outskirts", "vicinity", "area", "suburb", "suburbs",
+                                                   "neighbourhood", "neighborhood", "hamlet", "settlement"})
+# Capitalised last words that make a name an institution, not a place ("in Parliament",
+# "at Kabul University"); vocabulary, like the generic words of _text.
+_INSTITUTION_WORDS = frozenset("""university college school academy hospital clinic ministry parliament
+    congress senate assembly council court party government office department agency bank company
+    corporation church mosque temple cathedral prison jail police army navy forces group hall house
+    center centre institute committee commission union league association foundation""".split())
+
+
+def _unknown_slot(doc: Any, start: int, end: int, people: set[str]) -> bool:
+    """Tokens ``start:end`` (proper words) are a place name the gazetteer lacks: the word
+    before says so ("near Mineralne", "the village of Zibane"), and the name is no person's,
+    institution's or acronym's."""
+    if end <= start:
+        return False
+    prev = doc[start - 1].lower_ if start else ""
+    slot = prev in _STRONG_LOCATIVE or (prev == "of" and start >= 2 and doc[start - 2].lower_ in _PLACE_OF)
+    if not slot:
+        return False
+    words = doc[start:end]
+    if any(t.is_upper and len(t) > 1 for t in words):  # "SMM", "OSCE": acronyms
+        return False
+    if words[-1].lower_ in _INSTITUTION_WORDS or any(t.text in people for t in words):
+        return False
+    return end - start > 1 or _not_common(doc[start])
 
 
 def _lower_words(doc: Any) -> set[str]:

@@ -60,8 +60,9 @@ WEIGHTS = {
 # in Athens": only a word for a kind of place may stand between the names.
 _PLACE_NOUNS = ADMIN_WORDS | CITY_WORDS | frozenset(
     "area neighbourhood neighborhood suburb quarter camp hill hills valley settlement".split())
-_CONTAINER_GAP = re.compile(r"^\s*(?:(?:%s)\s+)?(?:,|\(|-|in)\s*$" % "|".join(sorted(_PLACE_NOUNS)),
-                            re.IGNORECASE)
+# An alias in square brackets may come first: "Zibane [Ziban] (Anzourou, Tillaberi)".
+_CONTAINER_GAP = re.compile(r"^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:(?:%s)\s+)?(?:,|\(|-|in)\s*$"
+                            % "|".join(sorted(_PLACE_NOUNS)), re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$")
 _LIST_END = re.compile(r"\b(?:and|or)\s+$")
 # Words after a name that say which level it is: a state is a first-level division,
