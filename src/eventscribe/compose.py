@@ -70,7 +70,9 @@ _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|sto
 # Developments that concern a group or a country as a whole, not a spot on the map
 _FOREIGN_MIN_SCORE = 0.7
 _SUBLOCALITY = re.compile(r"\s*(?:neighbou?rhood|colony|suburb|street|road|avenue|square|market|station|metro|"
-                          r"camp|checkpoint|bridge|roundabout|quarter|ward|sector|block|area)\b", re.I)
+                          r"camp|checkpoint|bridge|roundabout|quarter|ward|sector|block|area|community)\b", re.I)
+# "Colonia Centenario", "Barangay San Jose", "fraccionamiento El Roble": a part of a town
+_SUBLOCALITY_BEFORE = re.compile(r"\b(?:colonia|barrio|barangay|fraccionamiento|bairro|sector|quartier|poblado)\s+$", re.I)
 _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _NATIONAL = {"Change to group/activity", "Agreement", "Other"}
 # a place name as written: capitalised letters, spaces, hyphens, apostrophes (the NER also tags
@@ -413,7 +415,9 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
     def rank(t: Toponym) -> tuple[int, int, int, float]:
         assert t.place is not None  # a place abroad in a one-country report is likelier a resolver slip
         # "Grama neighbourhood", "Uskhod metro station": a part of the town ACLED codes as the town
-        part = bool(_SUBLOCALITY.match(doc_text(sent.doc)[t.span.end: t.span.end + 25]))
+        text = doc_text(sent.doc)
+        part = bool(_SUBLOCALITY.match(text[t.span.end: t.span.end + 25])
+                    or _SUBLOCALITY_BEFORE.search(text[max(0, t.span.start - 25): t.span.start]))
         return (int(topic is not None and t.place.country_code != topic), int(part),
                 _FEATURE_RANK.get(t.place.feature, 0), -t.score)
 

@@ -248,11 +248,26 @@ def test_taxonomy_six_types_twenty_five_sub_types() -> None:
 @pytest.mark.parametrize("text", [
     "Insurgents seized the town of Dalori after overrunning an army base.",
     "Militants captured the village after a fierce battle with soldiers.",
-    "Al-Shabaab fighters seized the town after government troops withdrew.",
+    "Al-Shabaab fighters seized the town after heavy fighting with government troops.",
+    "Rebel fighters recaptured the hill town hours after soldiers had taken it.",  # the taker, not the verb
 ])
 def test_detect_non_state_capture_not_government(text: str) -> None:
     d = classify(text)
     assert d is not None and d.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ACLED: territory acquired without violent interaction is a non-violent transfer
+    ("Al-Shabaab fighters seized the town after government troops withdrew.", "Non-violent transfer of territory"),
+    ("The brigade entered the district capital without fighting on Sunday.", "Non-violent transfer of territory"),
+    ("The coalition tasked with fighting the insurgents withdrew from the airbase and handed control to the army.",
+     "Non-violent transfer of territory"),
+    ("The town was re-captured by government troops backed by allied militias.", "Government regains territory"),
+    ("Army units pushed al-Qadim fighters out of three villages near the river.", "Government regains territory"),
+])
+def test_detect_who_takes_ground_and_how(text: str, expected: str) -> None:
+    d = classify(text)
+    assert d is not None and d.sub_event_type == expected, d
 
 
 @pytest.mark.parametrize("text", [

@@ -101,11 +101,44 @@ _GOV_TAKES = re.compile(r"\b(?:army|government|troops|soldiers|military|armed fo
                         r"(?:\s+\w+){0,3}?\s+(?:seiz|captur|took|retook|recaptur|regain|gain|liberat|overr)", re.I)
 
 
+_STATE_SIDE = re.compile(r"\b(?:army|government|troops|soldiers|military|armed forces|security forces|regime|police|"
+                         r"national guard|marines|peshmerga)\b", re.I)
+_NON_STATE_SIDE = re.compile(r"\b(?:militants?|rebels?|insurgents?|fighters|jihadists?|guerrillas?|militias?|"
+                             r"militiamen|opposition|separatists?|al[- ]shabaa?b|taliban|islamic state|isis|isil|daesh|"
+                             r"houthis?|armed groups?)\b", re.I)
+
+
 def _territory_sub(c: Cues) -> str:
-    # who takes the ground decides: government forces as the subject of the taking verb
-    if c["regain"] or _GOV_TAKES.search(c["_text"].string):
+    """Who takes the ground decides, not the verb: "militants recaptured the town" is a
+    non-state actor overtaking territory. The taker is the side named nearest before the
+    verb (after "by" in the passive); without one, "recaptured" / "regained" read as the
+    government's and "seized" / "captured" as a non-state actor's."""
+    verb = c["regain"] or c["overtake"]
+    text = c["_text"].string
+    if verb is not None:
+        if _BY_AGENT.match(text, verb.end()) or _PASSIVE.search(text[max(0, verb.start() - 20): verb.start()]):
+            window = text[verb.end(): verb.end() + 60]
+            state, rebel = _STATE_SIDE.search(window), _NON_STATE_SIDE.search(window)
+            first = min((m for m in (state, rebel) if m), key=lambda m: m.start(), default=None)
+        else:
+            window = text[max(0, verb.start() - 80): verb.start()]
+            state = max(_STATE_SIDE.finditer(window), key=lambda m: m.start(), default=None)
+            rebel = max(_NON_STATE_SIDE.finditer(window), key=lambda m: m.start(), default=None)
+            first = max((m for m in (state, rebel) if m), key=lambda m: m.start(), default=None)
+        if first is not None:
+            return "Government regains territory" if first is state else "Non-state actor overtakes territory"
+    if c["regain"] or _GOV_TAKES.search(text):
         return "Government regains territory"
     return "Non-state actor overtakes territory"
+
+
+def _unopposed(c: Cues) -> bool:
+    """Ground changed hands without a fight: a withdrawal named, and no violence but fighting
+    the text says did not happen ("entered without fighting") or frames ("ending weeks of fighting")."""
+    if _any(c, "attack_verb", "explosion", "shelling", "air"):
+        return False
+    clash = c["clash"]
+    return clash is None or bool(c["unopposed"]) or _clash_context_only(c) or _framed(clash)
 
 
 def _riot_sub(c: Cues) -> str:
@@ -200,6 +233,10 @@ RULES: list[Rule] = [
     ("heavy_weapons", "Shelling/artillery/missile attack", "heavy_weapons",
      lambda c: re.search(r"\b(?:fir(?:ed|ing)|fire|explosions?|rounds)\b", c["_text"].string, re.I), 0.7),
     ("shelling", "Shelling/artillery/missile attack", "shelling", lambda c: _violent(c) or c["shelling_attack"], 0.8),
+    ("transfer_unopposed", "Non-violent transfer of territory", "transfer",
+     lambda c: (c["overtake"] or c["regain"] or c["clash"] or c["unopposed"]) and _unopposed(c), 0.65),
+    ("entered_unopposed", "Non-violent transfer of territory", "unopposed",
+     lambda c: c["control_change"] and _unopposed(c), 0.65),
     ("territory_regained", _territory_sub, "regain", lambda c: True, 0.7),
     ("territory_taken", _territory_sub, "overtake", lambda c: c["armed_target"] or c["clash"], 0.6),
     # police arresting suspects "in connection with the kidnapping" is an arrest, not an abduction
@@ -226,7 +263,7 @@ def _no_event(cues: Cues) -> bool:
     """Background, a non-event, a statement about responsibility, or a disaster's deaths (floods,
     quakes, accidents) with no armed party: nothing to code, whatever else the sentence says.
     People demonstrating about a disaster ("blocked roads to demand flood aid") are a protest."""
-    return bool(cues["background"] or cues["non_event"] or cues["attribution"]
+    return bool(cues["background"] or cues["non_event"] or cues["attribution"] or cues["diplomacy"]
                 or (cues["disaster"] and not cues["armed_party"] and not cues["protest"]))
 
 

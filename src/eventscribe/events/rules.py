@@ -74,7 +74,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|counter-?attack(?:ed)?|"
         r"bursts? of fire|gunfire|returned fire|came under (?:\w+ )?fire|traded fire)\b"),
     "regain": _c(r"\b(?:freed (?:\w+ ){0,3}?(?:villages?|towns?|areas?|city|districts?|neighbou?rhoods?) from|"
-                 r"pushed (?:\w+ ){0,5}?(?:back|out of)|recaptur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
+                 r"pushed (?:[\w-]+ ){0,5}?(?:back|out of)|re-?captur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
                  r"took back|back under (?:government )?control|re-?took)\b"),
     "overtake": _c(r"\b(?:(?:seiz(?:e|ed|es)|captur(?:e|ed|es)|took control of|taken control of|overr(?:an|un)|"
                    r"gained control of|took over|stormed) (?:the |a |an |several |two |three |some )?(?:\w+ )?"
@@ -128,8 +128,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "dispute": _c(r"\b(?:disputes?|scuffles?|quarrels?|feuds?|altercations?|brawls?|row over|over (?:a |the )?"
                   r"(?:land|property|water|cattle|money|debt))\b"),
     # a clash word that only gives the context of something else ("amid ongoing clashes")
-    "clash_context": _c(r"\b(?:ongoing|recent|in connection (?:to|with)|in the context of|amid|amidst|following|since)"
-                        r" (?:the )?(?:\w+ ){0,3}?(?:clashes|fighting|battles?|hostilities|violence)\b"),
+    "clash_context": _c(r"\b(?:(?:ongoing|recent|in connection (?:to|with)|in the context of|amid|amidst|following|since)"
+                        r" (?:the )?(?:\w+ ){0,3}?(?:clashes|fighting|battles?|hostilities|violence)|"
+                        r"(?:tasked|charged|mandated) with fighting|the fight(?:ing)? against)\b"),
     # weapons ACLED counts as heavy (shelling) vs light (an armed clash)
     "heavy_weapons": _c(r"\b(?:artillery|mortars?|grenade launchers?|heavy machine[- ]?guns?|ifvs?|bmps?|tanks?|"
                         r"anti-tank|atgms?|howitzers?|mlrs|grads?|cannons?|recoilless|rockets?|missiles?)\b"),
@@ -196,6 +197,11 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|drone|mine)|bomb disposal|foiled|"
                     r"seiz(?:ed|ure of) (?:a |an )?(?:weapons|arms|ammunition|cache|explosives)|"
                     r"arms cache|weapons cache|cleared (?:of )?mines|demin(?:ing|ed)|"
+                    r"(?:explosive devices?|ieds?|bombs?|explosives|weapons|firearms|rifles|guns|pistols|grenades|"
+                    r"(?:land)?mines|ammunition|rounds|detonators|suspicious packages?) (?:[\w-]+ ){0,4}?(?:were|was|"
+                    r"have been|has been|had been|being) (?:\w+ )?(?:seized|found|discovered|recovered|confiscated|"
+                    r"defused|intercepted|unearthed)|intercepted (?:[\w-]+ ){0,6}?(?:guns|firearms|rifles|weapons|"
+                    r"ammunition|explosives|grenades)|"
                     r"controlled (?:explosion|detonation)|exploded prematurely|premature(?:ly)? detonat)\b"),
     "hq": _c(r"\b(?:establish(?:ed|es)? (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp)|"
              r"(?:turn|transform|convert)(?:ed|ing)? (?:\w+ ){0,5}?into (?:a |an )?(?:military )?(?:bases?|barracks|"
@@ -206,8 +212,16 @@ CUES: dict[str, re.Pattern[str]] = {
                   r"shelters|huts|farms|fields|granar(?:y|ies)|vehicles?)|demolish(?:ed)?|razed|bulldoz(?:ed|ing)|"
                   r"vandali[sz]ed|stole|stolen|robbed|seized (?:\w+ ){0,3}?(?:vehicles?|cars?|trucks?|motorcycles?|"
                   r"phones|property|goods|cattle|livestock|money))\b"),
-    "transfer": _c(r"\b(?:withdr(?:ew|awn|aw) from|handed over|hand over|pulled out of|retreated from|"
+    "transfer": _c(r"\b(?:withdr(?:ew|awn|aw)(?: from)?|handed over|hand over|handed (?:\w+ ){0,2}?control|"
+                   r"pulled out(?: of)?|retreated from|vacated|evacuat(?:ed|ion) (?:deal|agreement)|"
                    r"without (?:a )?(?:fight|resistance))\b"),
+    # ground changing hands: entering, taking control, leaving
+    "control_change": _c(r"\b(?:entered|advanced (?:on|into)|moved into|took (?:over|control)|tak(?:en|ing) (?:over|"
+                         r"control)|handed|withdr(?:ew|awn|aw)|pulled out|control(?:led)?|vacated|left)\b"),
+    # the ground changed hands without a fight
+    "unopposed": _c(r"\b(?:without (?:a |any )?(?:fight|fighting|resistance|firing|a shot|clashes|bloodshed)|unopposed|"
+                    r"peacefully|handed (?:\w+ ){0,2}?control|after (?:\w+ ){0,4}?(?:withdrew|pulled out|retreated|"
+                    r"left|vacated))\b"),
     "change": _c(r"\b(?:join(?:ed|s)? (?:forces|ranks)|(?:joint|(?:conducted|carried out) (?:a |an )?(?:\w+ )?)patrols?|"
                  r"patrols? (?:took place|was held|was conducted)|"
                  r"convoys? (?:\w+ ){0,3}?(?:entered|arrived|crossed|headed|moved)|unite (?:their|its) forces|merg(?:e|ed|er)|alliance|"
@@ -218,7 +232,7 @@ CUES: dict[str, re.Pattern[str]] = {
     # --- non-events and framing -------------------------------------------------------
     # background anywhere in the sentence: habits, durations, totals
     "background": _c(r"\b(?:have been at loggerheads|(?:has|have) (?:been|seen|suffered|witnessed|experienced|endured) "
-                     r"(?:[\w'-]+ ){0,10}?since|in total|so far this year|to date|anniversary|years ago|"
+                     r"(?:[\w'-]+ ){0,10}?since|in total|so far this year|to date|years ago|"
                      r"for (?:decades|years|months|generations)|"
                      r"(?:often|regularly|routinely|usually|frequently|typically|repeatedly) (?:\w+ )?(?:carr(?:y|ies) out|"
                      r"plants?|attacks?|targets?|strikes?|launch(?:es)?|uses?|fights?|clash(?:es)?|shells?))\b"),
@@ -226,14 +240,27 @@ CUES: dict[str, re.Pattern[str]] = {
     # before it ("exchanged prisoners near the scene of fighting in recent months") stands
     "background_lead": _c(r"\b(?:since (?:the (?:beginning|start)|(?:early |late |mid-?)?(?:january|february|march|april|"
                           r"may|june|july|august|september|october|november|december|\d{4}|last year|then))|"
-                          r"over the (?:past|last) (?:years|decade|months)|in recent (?:years|months|weeks))\b"),
+                          r"over the (?:past|last) (?:years|decade|months)|in recent (?:years|months|weeks)|"
+                          r"anniversary of)\b"),
     # disasters, accidents and illness: deaths that are not political violence
     "disaster": _c(r"\b(?:earthquakes?|floods?|flooding|flash floods|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
                    r"storms?|droughts?|wildfires?|bushfires?|tsunamis?|volcan\w+|epidemics?|outbreaks?|cholera|covid|"
                    r"poisoning|toxins|accidents?|crash(?:ed|es)?|collaps(?:e|ed)|stampede|derail\w*|capsiz\w+|"
-                   r"gas leak|disaster agency|heatwave)\b"),
+                   r"gas leak|disaster agency|heatwave|leak(?:s|ed|age)?|boilers?|collisions?|lost control|blaze|"
+                   r"gas cylinders?|short[- ]circuit|(?:plant|factory|refinery|tanker|pipeline|warehouse|"
+                   r"reactor|chemical|fireworks) (?:\w+ ){0,3}?(?:explo\w+|blasts?|fires?))\b"),
     # statements about responsibility for an attack reported elsewhere
-    "attribution": _c(r"\b(?:claimed|denied|denies|claims|admitted|accepted|disclaimed) (?:\w+ ){0,3}?responsibility\b"),
+    "attribution": _c(r"\b(?:(?:claimed|denied|denies|claims|admitted|accepted|disclaimed) (?:\w+ ){0,3}?responsibility|"
+                      r"(?:was|were|is|are|been|being|not) (?:\w+ ){0,2}?responsible for|"
+                      r"(?:take|takes|took|taking|claim(?:s|ed)?) credit for|"
+                      r"accus(?:e|ed|es|ing) (?:[\w-]+ ){0,6}?of (?:being )?(?:behind|responsible|carrying out)|"
+                      r"blam(?:e|ed|es|ing) (?:[\w-]+ ){0,5}?for (?:the |an? )?(?:[\w-]+ ){0,2}?"
+                      r"(?:attacks?|bombings?|killings?|explosions?|blasts?))\b"),
+    # diplomacy about violence: sanctions, condemnations, responses (the violence is reported elsewhere)
+    "diplomacy": _c(r"\b(?:(?:new |impose[sd]? |imposing )?sanctions (?:on|against)|"
+                    r"in response to (?:the |an? )?(?:alleged )?(?:[\w-]+ ){0,3}?(?:attack|bombing|strike|poisoning)|"
+                    r"condemn(?:ed|s|ing)? (?:the |an? |this |last \w+'s )?(?:[\w-]+ ){0,3}?(?:attacks?|bombings?|"
+                    r"killings?|strikes?|shootings?|violence)|expel(?:led|s|ling)? (?:[\w-]+ ){0,3}?diplomats)\b"),
     "hypothetical": _c(r"\b(?:could|would|might|plan(?:s|ned)? to|threaten(?:ed|s)? to|hope to|"
                        r"intend(?:s|ed)? to|set to|vowed to|in case of)\b"),
     "non_event": _c(r"\b(?:returned (?:safely )?to (?:\w+ )*(?:base|airbase|airfield)|completed (?:their|its) "
