@@ -194,7 +194,11 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
 
     mentions: list[EventMention] = []
     last: tuple[int, EventMention] | None = None  # (paragraph, mention) for place inheritance
+    after_disaster = False  # the unit before reported a disaster or an accident
     for u, det in detections:
+        if det is not None and after_disaster and _continues_disaster(u, det):
+            det = None  # "A tank at the plant exploded. Four workers were injured.": the same accident
+        after_disaster = detect.reports_disaster(u.text) or (after_disaster and det is None)
         if det is None:
             if last is not None:  # "1 fatality." after the event
                 _attach_counts(u, last[1])
@@ -217,6 +221,15 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
         last = (u.paragraph, m)
     _inherit_claims(mentions, list(ctx.para_claims.values()))
     return _merge_repeats(mentions)
+
+
+def _continues_disaster(u: _Unit, det: Detection) -> bool:
+    """After a disaster or accident is reported, a sentence of casualties or a blast with no
+    armed party, weapon or word of deliberate violence tells more of that accident."""
+    if det.rule.split("+")[0] not in ("explosion", "attack", "classifier"):
+        return False
+    cues = detect._cues(u.text)
+    return not (cues["armed_party"] or cues["armed_weapons"] or cues["deliberate"])
 
 
 def _trim(u: _Unit, start: int) -> _Unit:
@@ -422,13 +435,18 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
                 _FEATURE_RANK.get(t.place.feature, 0), -t.score)
 
     best = min(inside, key=rank) if inside else None
-    if best is not None and best.place is not None and not (
-            topic is not None and best.place.country_code != topic and best.score < _FOREIGN_MIN_SCORE):
-        return replace(best.place, geo_precision=geo_precision(doc_text(sent.doc), best.span, best.place)), best.span
     # A name the gazetteer lacks, in this sentence: the name as written, in the article's
     # province or country (precision 3), is what an ACLED coder would record.
     unknown = [t for t in ctx.toponyms if t.place is None and sent.start_char <= t.span.start < sent.end_char
                and _NAME_LIKE.match(t.span.text)]
+    if best is not None and best.place is not None and unknown and best.place.feature in ("ADM1", "ADM2"):
+        # "shells fell near Kolyvanka ... Donetsk region": the village, somewhere in the division
+        coarse = best.place.feature == "ADM1"
+        return replace(best.place, name=unknown[0].span.text, feature="NEAR", geonameid=None, population=0,
+                       geo_precision=3 if coarse else 2), unknown[0].span
+    if best is not None and best.place is not None and not (
+            topic is not None and best.place.country_code != topic and best.score < _FOREIGN_MIN_SCORE):
+        return replace(best.place, geo_precision=geo_precision(doc_text(sent.doc), best.span, best.place)), best.span
     area = ctx.region if ctx.region is not None and det.sub_event_type not in _NATIONAL else ctx.country
     if unknown and (best is None or best.place is None or best.place.feature in _COARSE):
         named = unknown[0].span

@@ -91,3 +91,21 @@ def test_compose_only_name_like_unknown_toponyms_become_event_places(name, ok):
     from eventscribe.compose import _NAME_LIKE
 
     assert bool(_NAME_LIKE.match(name)) is ok
+
+
+def test_compose_casualties_after_an_accident_are_no_attack(pipeline):
+    text = ("A storage tank at a fertiliser plant near Kaduna exploded on Thursday night. "
+            "Four workers were injured and taken to hospital.")
+    assert _records(pipeline, text) == []
+
+
+def test_compose_closing_tally_sets_the_death_count(pipeline):
+    (rec,) = _records(pipeline, "On 6 May 2024, gunmen attacked a bus near Jos, Plateau, killing more than 20 "
+                                "passengers. 20 fatalities split between 2 events.")
+    assert rec["fatalities"] == 10
+
+
+def test_compose_unknown_village_near_a_known_town_keeps_its_name(pipeline):
+    (rec,) = _records(pipeline, "On 6 May 2024, shells fell near Kolyvanka, a village in Donetsk region, "
+                                "the monitors said.")
+    assert rec["location"] == "Kolyvanka" and rec["country"] == "Ukraine"

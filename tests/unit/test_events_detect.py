@@ -12,6 +12,18 @@ from eventscribe.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type
 # attributed quote, passive voice). All written for these tests.
 TYPED: list[tuple[str, str]] = [
     # distinctions mended after error analysis (sentences of our own)
+    ("Customs officers said 40 rifles and 3,000 rounds of ammunition were seized from a lorry at the border.",
+     "Disrupted weapons use"),
+    ("Police intercepted a dozen locally made single-barrel guns at the checkpoint.", "Disrupted weapons use"),
+    ("Soldiers destroyed three caches of improvised explosive devices found in the forest.", "Disrupted weapons use"),
+    ("Riot police violently dispersed the peaceful sit-in, beating students with batons.",
+     "Excessive force against protesters"),
+    ("Hundreds of nurses formed a human chain outside the ministry to demand unpaid wages.", "Peaceful protest"),
+    ("Riot police stood guard as workers on strike listened to speeches outside the factory.", "Peaceful protest"),
+    ("A suicide car bomber blew himself up at the army checkpoint, killing four soldiers.", "Suicide bomb"),
+    ("The rebels fired rocket-propelled grenades at the convoy.", "Shelling/artillery/missile attack"),
+    ("Fresh units were dispatched to reinforce the border garrison on Monday.", "Change to group/activity"),
+    ("More than 70 fighters of the armed opposition have surrendered to the state government.", "Agreement"),
     ("Monitors recorded 14 undetermined explosions near the village of Mirne overnight.",
      "Shelling/artillery/missile attack"),
     ("Army units and the rebels traded artillery fire across the river in both directions.", "Armed clash"),
@@ -131,6 +143,15 @@ NON_EVENTS = [
     "The foreign minister said the two countries would deepen economic cooperation.",  # diplomacy
     "The ambassador expressed concern about the humanitarian situation in a statement.",
     "The president met his counterpart to discuss trade.",
+    # accidents and leaks (sentences of our own)
+    "Two workers died when a boiler at the fertiliser plant exploded on Friday night.",
+    "A gas leak at the chemical plant left nine villagers dead and dozens in hospital.",
+    "Three people were killed after their minibus lost control on an icy road and hit a truck.",
+    # attribution and references to violence reported elsewhere
+    "The group's spokesman denied it was responsible for the market bombing that killed 12.",
+    "The militant group took credit for the suicide bombing in a statement on its website.",
+    "The bloc imposed sanctions over the chemical attack on the town last year.",
+    "Ministers condemned the bombing of the hospital in a joint statement.",
 ]
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from .rules import CUES
 from .taxonomy import event_type_of
 
-__all__ = ["Detection", "RULES", "classify", "combine", "is_candidate"]
+__all__ = ["Detection", "RULES", "classify", "combine", "is_candidate", "reports_disaster"]
 
 VERSION = "rules-1"
 
@@ -72,7 +72,7 @@ def _framed(m: re.Match[str] | None) -> bool:
     return m is not None and bool(_FRAMED.search(m.string[max(0, m.start() - 50): m.start()]))
 
 
-_DEMANDED = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|seek(?:s|ing)?|urg(?:e|es|ed|ing))"
+_DEMANDED = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|seek(?:s|ing)?|urg(?:e|es|ed|ing)|following|after)"
                        r"\s+(?:the\s+)?$", re.I)
 
 
@@ -85,13 +85,12 @@ def _protest_sub(c: Cues) -> str:
         riot = None
     if riot or (c["mob"] and _violent(c)):  # "a group of residents protested" is no mob
         return "Violent demonstration"
-    held = c["intervention"]
-    if held is not None and (_DEMANDED.search(held.string[max(0, held.start() - 30): held.start()])
-                             or _GRIEVANCE_ARREST.match(held.string, held.end())
-                             or _AGAINST.search(held.string[max(0, held.start() - 30): held.start()])):
-        # "demanding the arrest of ...", "against the arrest of a leader": what they want or
-        # protest about, not what was done to them
-        held = None
+    # "demanding the arrest of ...", "against the arrest of a leader", "following the arrest of":
+    # what they want or protest about, not what was done to them
+    held = next((m for m in CUES["intervention"].finditer(c["_text"].string)
+                 if not (_DEMANDED.search(m.string[max(0, m.start() - 30): m.start()])
+                         or _GRIEVANCE_ARREST.match(m.string, m.end())
+                         or _AGAINST.search(m.string[max(0, m.start() - 30): m.start()]))), None)
     if held:
         return "Protest with intervention"
     return "Peaceful protest"
@@ -103,7 +102,7 @@ _GOV_TAKES = re.compile(r"\b(?:army|government|troops|soldiers|military|armed fo
 
 _STATE_SIDE = re.compile(r"\b(?:army|government|troops|soldiers|military|armed forces|security forces|regime|police|"
                          r"national guard|marines|peshmerga)\b", re.I)
-_NON_STATE_SIDE = re.compile(r"\b(?:militants?|rebels?|insurgents?|fighters|jihadists?|guerrillas?|militias?|"
+_NON_STATE_SIDE = re.compile(r"(?<!pro-government )(?<!government-backed )(?<!allied )\b(?:militants?|rebels?|insurgents?|fighters|jihadists?|guerrillas?|militias?|"
                              r"militiamen|opposition|separatists?|al[- ]shabaa?b|taliban|islamic state|isis|isil|daesh|"
                              r"houthis?|armed groups?)\b", re.I)
 
@@ -263,8 +262,14 @@ def _no_event(cues: Cues) -> bool:
     """Background, a non-event, a statement about responsibility, or a disaster's deaths (floods,
     quakes, accidents) with no armed party: nothing to code, whatever else the sentence says.
     People demonstrating about a disaster ("blocked roads to demand flood aid") are a protest."""
-    return bool(cues["background"] or cues["non_event"] or cues["attribution"] or cues["diplomacy"]
-                or (cues["disaster"] and not cues["armed_party"] and not cues["protest"]))
+    return bool(cues["background"] or cues["non_event"] or cues["attribution"]
+                or (cues["disaster"] and not cues["armed_party"] and not cues["protest"] and not cues["deliberate"]))
+
+
+def reports_disaster(text: str) -> bool:
+    """The sentence reports a disaster or an accident (and no deliberate violence)."""
+    cues = _cues(text)
+    return bool(cues["disaster"] and not cues["armed_party"] and not cues["protest"] and not cues["deliberate"])
 
 
 class _LazyCues(dict):  # type: ignore[type-arg]
@@ -301,14 +306,20 @@ def classify(text: str, *, doc_mode: str | None = None) -> Detection | None:
         return None
     lead = cues["background_lead"]
     hyp = cues["hypothetical"]
+    ref = cues["reference"]
     aggregate = bool(cues["aggregate"])
-    scale = 0.6 if hyp else 1.0
+    scale = 0.6 if hyp is not None else 1.0
     for name, sub, cue, cond, conf in RULES:
         m = cues[cue]
         if m is None or not cond(cues):
             continue
+        if ref is not None and m.start() > ref.start():
+            continue  # "in retaliation for a rocket attack", "the scene of a bombing": another event
         if hyp is not None and m.start() > hyp.start():
             continue  # "threatened to attack the city": the attack is inside the threat
+        # an event named before a "could" / "set to" clause is in doubt, but an agreement "set
+        # to take effect" is made
+        scale = 0.6 if hyp is not None and cue != "agreement" else 1.0
         if lead is not None and m.start() > lead.start():
             return None  # "Since 2014, ... clashes": what follows the frame is history
         chosen = sub(cues) if callable(sub) else sub

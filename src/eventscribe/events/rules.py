@@ -38,22 +38,24 @@ CUES: dict[str, re.Pattern[str]] = {
     "shelling": _c(
         r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|howitzers?|grads?|mlrs|"
         r"katyushas?|projectiles?|tank (?:fire|rounds?)|cannon fire|heavy weapons?|"
-        r"rocket[- ]propelled|bombard(?:ed|ment|ing)?)\b"),
+        r"rocket[- ]propelled|rpgs?|bombard(?:ed|ment|ing)?)\b"),
     # an IED as the instrument of an explosion (not a workshop *producing* IEDs)
     "ied_used": _c(
-        r"\b(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosives)\b,? (?:[\w-]+,? ){0,8}?(?:kill|injur|wound|hit|struck|"
+        r"\b(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosives)\b,?(?: \([\w-]+\),?| -[^-]{0,60}-)? "
+        r"(?:[\w-]+,? ){0,8}?(?:kill|injur|wound|hit|struck|"
         r"target|explod|detonat|went off|ripped|tore)|\b(?:by|in|with) (?:a |an |two |three )?(?:\w+[ -]){0,3}?"
         r"(?:ieds?|bombs?|(?:land)?mines?|explosive devices?|explosions?|blasts?)\b|\b(?:landmine|mine|ied|bomb) explosions?\b|"
         r"\bremote(?:ly)?[- ]explosive attacks?\b|\b(?:planted|detonated|triggered|stepped on)"
-        r" (?:a |an )?(?:\w+ ){0,2}(?:bomb|mine|ied|explosive)"),
+        r" (?:a |an )?(?:[\w-]+ ){0,3}(?:bomb|mine|ied|explosive)|limpet (?:mines?|bombs?|blasts?)"),
     "ied": _c(
         r"\b(?:ieds?|improvised explosive devices?|roadside bombs?|land ?mines?|(?:anti-\w+ )?mines?|"
         r"remote(?:ly)?[- ](?:explosives?|detonated|controlled (?:bombs?|devices?))|"
         r"explosive devices?|car bombs?|vbieds?|booby[- ]trap(?:ped|s)?|sticky bombs?|magnetic bombs?|"
         r"bomb (?:exploded|went off|blast)|bomb blast|explosives?-laden|planted (?:a )?bombs?|"
         r"remote[- ]controlled (?:bomb|device|explosive)s?)\b"),
-    "suicide": _c(r"\bsuicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car|vest|blast)s?\b"),
-    "grenade": _c(r"\bgrenades?\b"),
+    "suicide": _c(r"\b(?:suicide (?:[\w-]+ ){0,2}?(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car|vest|blast|ied|vbied|"
+                  r"explosive|belt)s?|s-?vbieds?|blew (?:themselves|himself|herself) up)\b"),
+    "grenade": _c(r"\b(?<!propelled )grenades?\b"),  # a rocket-propelled grenade is a rocket
     "chemical": _c(r"\b(?:chemical (?:weapon|attack|agent)s?|chlorine|sarin|toxic gas|poison(?:ous)? gas|mustard gas|nerve agent)\b"),
     "explosion": _c(r"\b(?:explo(?:sion|sions|ded|de|des)|blasts?|detonat(?:ed|ion|es))\b"),
     # --- violence ---------------------------------------------------------------------
@@ -68,19 +70,20 @@ CUES: dict[str, re.Pattern[str]] = {
         r"dropped (?:\w+ ){0,3}?(?:bombs?|grenades?|explosives|munitions|shells)|"
         r"used (?:\w+ ){0,2}?(?:artillery|mortars?|rockets?|drones?|weapons|missiles?))\b"),
     "clash": _c(
-        r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?fights?|fire ?fights?|exchange(?:s|d)? (?:of )?fire|"
+        r"\b(?<!without )(?:clash(?:es|ed)?|fighting(?! vehicles?)|fought|gun ?fights?|fire ?fights?|exchange(?:s|d)? (?:of )?fire|"
         r"shoot-?outs?|battles?|battled|skirmish(?:es)?|armed confrontations?|"
         r"engaged (?:in )?(?:fierce |heavy )?(?:fighting|combat|clashes|battle)|"
         r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|counter-?attack(?:ed)?|"
         r"bursts? of fire|gunfire|returned fire|came under (?:\w+ )?fire|traded fire)\b"),
     "regain": _c(r"\b(?:freed (?:\w+ ){0,3}?(?:villages?|towns?|areas?|city|districts?|neighbou?rhoods?) from|"
                  r"pushed (?:[\w-]+ ){0,5}?(?:back|out of)|re-?captur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
-                 r"took back|back under (?:government )?control|re-?took)\b"),
-    "overtake": _c(r"\b(?:(?:seiz(?:e|ed|es)|captur(?:e|ed|es)|took control of|taken control of|overr(?:an|un)|"
-                   r"gained control of|took over|stormed) (?:the |a |an |several |two |three |some )?(?:\w+ )?"
+                 r"took back|back under (?:government )?control|re-?took|seized back|"
+                 r"regained (?:\w+ )?(?:ground|territory|control)|(?:ground|territory) (?:was|were|has been) regained)\b"),
+    "overtake": _c(r"\b(?:(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took control of|taken control of|overr(?:an|un)|"
+                   r"gained control of|took over|stormed|controlling) (?:the |a |an |several |two |three |some )?(?:\w+ )?"
                    r"(?:towns?|villages?|city|cities|areas?|districts?|bases?|positions?|hills?|territory|"
                    r"neighbou?rhoods?|airports?|checkpoints?|outposts?|strongholds?|(?-i:[A-Z][\w'-]+))|fell to|"
-                   r"(?:under|gained|seized|took|taken|full) (?:the )?control (?:of|over))\b"),
+                   r"(?:under|gained|seized|took|taken|full) (?:the )?control (?:by force )?(?:of|over)|gained ground)\b"),
     "abduct": _c(r"\b(?:abduct(?:s|ed|ion|ing)?|kidnap(?:s|ped|ping)?|hostages?|forcibly disappeared|"
                  r"enforced disappearance|went missing after being taken)\b"),
     "sexual": _c(r"\b(?:rap(?:e|ed|es|ing)|sexual(?:ly)? (?:assault|abuse|violence|assaulted|abused))\b"),
@@ -107,7 +110,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "armed_weapons": _c(r"\b(?:guns?|gunmen|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|opened fire|"
                         r"fired|armed|weapons?|ammunition|bullets?|machine[- ]guns?|explosives?)\b"),
     # an armed party named in the sentence (then a clash is an armed clash, not mob violence)
-    "armed_party": _c(r"\b(?:forces|soldiers|troops|militants?|rebels?|army|gunmen|armed (?:men|group)|militias?|"
+    "armed_party": _c(r"\b(?:forces|soldiers|troops|corps|militants?|rebels?|army|gunmen|armed (?:men|group)|militias?|"
                       r"militiamen|insurgents|jihadists|police(?:men)?(?! station)|gangs?|cartels?|guerrillas?|"
                       r"fighters)\b"),
     # fire in both directions: whatever the weapons, two sides fighting (ACLED: an armed clash)
@@ -141,11 +144,14 @@ CUES: dict[str, re.Pattern[str]] = {
     # --- demonstrations ---------------------------------------------------------------
     "protest": _c(
         r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:e|ed|ion|ions|ors?|ing)|rall(?:y|ies|ied)|"
-        r"march(?:ed|es)?(?! \d)|sit-?ins?|picket(?:ed|s)?|vigils?|hunger strike|went on strike|on strike|"
+        # not the month: "4th March", "in March", "since early March", "March 2020"
+        r"(?<!\d )(?<!\d(?:st|nd|rd|th) )(?<!\bin )(?<!\bon )(?<!\bof )(?<!since )(?<!early )(?<!late )(?<!mid-)"
+        r"march(?:ed|es)?(?! \d)(?!,? \d{4})|human chains?|die-ins?|walk-?outs?|"
+        r"sit-?ins?|picket(?:ed|s)?|vigils?|hunger strike|went on strike|on strike|"
         r"strik(?:e|ing) workers|took to the streets|gathered to (?:demand|denounce|condemn|protest)|"
         r"blockades?|blocked (?:\w+ ){0,6}?(?:roads?|highways?|streets?|routes?|traffic|access|entrance)|"
         r"chant(?:ed|ing)|motorcade|"
-        r"staged|placards?|banners?)\b"),
+        r"placards?|banners?)\b"),
     # weaker signs of a demonstration, used only when nothing else fires
     "protest_weak": _c(r"\b(?:demand(?:ed|ing) (?:the |that |their |an? )|(?:gathered|assembled|converged) (?:\w+ ){0,6}?"
                        r"(?:to|and) (?:demand|protest|denounce|condemn|reject|oppose|call|express|voice|press)|"
@@ -155,22 +161,27 @@ CUES: dict[str, re.Pattern[str]] = {
     "intervention": _c(
         r"\b(?:dispers(?:e|ed|ing)|tear ?gas|water cannons?|rubber bullets?|baton(?:s|-charged)?|"
         r"lathi-?charg(?:e|ed)|police (?:intervened|broke up)|broke up|arrest(?:ed|s)?|detain(?:ed|s)?|"
-        r"pepper spray|stun grenades?|beaten by police|cracked down|forcibly removed|evicted)\b"),
+        r"pepper spray|stun grenades?|beaten by police|cracked down|forcibly removed|evicted|suppress(?:ed|ing)?|"
+        r"drag(?:ged|ging)? (?:them|protesters|demonstrators)|baton[- ]charg\w+|dispersal)\b"),
     # a crowd broken up: the gathering itself was a demonstration ("police dispersed 180 laborers")
     "dispersal": _c(r"\b(?:dispers(?:e|ed|ing)|broke up|baton-charged|lathi-?charged) (?:\w+ ){0,4}?(?:crowds?|protesters|"
                     r"demonstrators|gatherings?|rall(?:y|ies)|workers|labou?rers|students|residents|villagers|people|"
                     r"supporters|traders|farmers|youths?|women|migrants)\b"),
     "excessive": _c(r"\b(?:(?:killed|shot|shot dead|opened fire on|fired (?:live )?(?:rounds|bullets) (?:at|on)) (?:\w+ ){0,3}?"
                     r"(?:protesters|demonstrators|marchers)|live (?:ammunition|rounds|fire)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
-                    r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead))\b"),
+                    r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead)|excessive force|"
+                    r"violently (?:suppress|dispers|broke|break|crack)\w*|"
+                    r"brutal(?:ly)? (?:\w+ ){0,2}?(?:attack|beat|assault|suppress|crack)\w*)\b"),
     "riot": _c(
-        r"\b(?:riot(?:s|ed|ing|ers)?|pelt(?:ed|ing)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|"
+        r"\b(?:riot(?:s|ed|ing|ers)|pelt(?:ed|ing)|(?:thr(?:ew|owing)|hurl(?:ed|ing)) (?:stones|rocks|bricks|bottles|objects|debris|firecrackers|petrol bombs|molotov)|"
         r"stone[- ]pelting|molotov|torch(?:ed|ing)|set (?:\w+ ){0,3}?(?:on )?fire|set ablaze|"
         r"burn(?:ed|t|ing) (?:tyres|tires|objects|barricades|debris|garbage|rubbish|trash|effigies)|burning (?:tyres|tires|"
         r"objects|barricades|debris|garbage|rubbish)|vandali[sz](?:e|ed|ing)|ransack(?:ed)?|smash(?:ed|ing) (?:\w+ ){0,2}?"
         r"windows|damag(?:ed|ing) (?:\w+ ){0,3}?(?:vehicles|cars|shops|property|buildings|offices)|"
-        r"clash(?:ed|es|ing)? with (?:the )?(?:riot )?(?:police|security forces|officers)|violent(?:ly)?|"
-        r"clash(?:es|ed)? (?:[\w-]+ ){0,9}?(?:protesters|demonstrators|rioters)|(?:protesters|demonstrators) (?:\w+ ){0,3}?clash\w*)\b"),
+        r"clash(?:ed|es|ing)? with (?:the )?(?:riot )?(?:police|security forces|officers)|"
+        r"violent(?:ly)?(?! (?:suppress|dispers|broke|break|crack))|"
+
+        r"clash(?:es|ed)? (?:[\w-]+ ){0,12}?(?:protesters|demonstrators|rioters)|(?:protesters|demonstrators) (?:\w+ ){0,3}?clash\w*)\b"),
     "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|(?:villagers|residents|crowds?|locals) (?:\w+ ){0,3}?(?:attacked|beat|lynched|"
               r"hacked|killed|burned|stoned)|vigilantes?|angry (?:crowd|villagers|residents)|"
               r"group of (?:people|villagers|residents|men)|communal|villagers (?:attacked|beat)|"
@@ -184,13 +195,16 @@ CUES: dict[str, re.Pattern[str]] = {
                  r"taken into custody|rounded up|nabbed)\b"),
     "agreement": _c(r"\b(?:agree(?:d|s)?|agreements?|signed|accords?|truce|peace deal|ceasefire deal|peace talks|"
                     r"surrender(?:ed|s)? to|laid down (?:their )?arms|"
-                    r"prisoner (?:exchange|swap)|exchanged prisoners|deal)\b"),
+                    r"prisoner (?:exchange|swap)|exchanged prisoners|deal|(?:have |has )?surrendered)\b"),
     "disrupted": _c(r"\b(?:defus(?:e|ed|ing)|diffus(?:ed|ing)|weapons? caches?|arms depots? (?:was |were )?(?:found|discovered)|"
-                    r"(?:stash|cache|haul)(?:es)? of (?:[\w-]+,? ){0,4}?(?:projectiles|weapons|arms|ammunition|explosives|"
+                    r"(?:stash|cache|haul)(?:e?s)? of (?:[\w-]+,? ){0,4}?(?:projectiles|weapons|arms|ammunition|explosives|"
                     r"rifles|firearms|guns|grenades|mines|shells|rockets)|"
                     r"(?:seiz(?:ed|ing)|recover(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|found|unearthed) "
                     r"(?:[\w-]+,? ){0,8}?(?:landmines?|mines|ieds?|explosives?|grenades|rifles|firearms|weapons|arms|"
-                    r"ammunition|rockets|missiles|detonators|tnt|bomb-making)\b|"
+                    r"ammunition|rockets|missiles|detonators|tnt|bomb-making|guns|pistols|bullets|cartridges)\b|"
+                    r"(?:destroy(?:ed|ing)?|defus(?:ed|ing)|neutrali[sz](?:ed|ing)|dismantl(?:ed|ing)|detonated safely) "
+                    r"(?:(?!with\b|by\b|using\b)[\w-]+,? ){0,5}?(?:caches|ieds?|improvised explosive devices?|"
+                    r"explosive devices?|(?:land)?mines|explosives|bombs|weapons|ammunition|grenades)\b(?! depots?)|"
                     r"recover(?:ed|y of) (?:\w+ ){0,3}?(?:arms|weapons|ammunition|explosives|rifles|grenades)|dismantl(?:e|ed|ing)|"
                     r"intercept(?:ed|s|ion of)? (?:\w+ ){0,3}(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons)|"
                     r"(?:missiles?|rockets?|drones?|projectiles?) (?:\w+ ){0,3}(?:were |was )?intercepted|shot down|"
@@ -228,7 +242,10 @@ CUES: dict[str, re.Pattern[str]] = {
                  r"allied force|defect(?:ed|ion|s)|recruit(?:ed|ing|ment)|deploy(?:ed|ment|s)?|"
                  r"reinforcements?|military (?:drills?|exercises?)|troop movements?|"
                  r"announced the (?:formation|creation)|formed (?:a |an )|dissolv(?:ed|e)|"
-                 r"curfew|mobili[sz](?:ed|ation)|training camp|in talks|talks between|negotiat(?:e|ed|ing|ions))\b"),
+                 r"curfew|mobili[sz](?:ed|ation|ing)|reinforc(?:e|es|ed|ing)|"
+                 r"(?:forces|troops|soldiers|units|reinforcements) (?:were|was|have been|had been) (?:dispatched|sent)|"
+                 r"dispatch(?:ed|ing)? (?:[\w-]+ ){0,3}?(?:forces|troops|soldiers|units|reinforcements)|"
+                 r"(?:were|was|been|be|newly) (?:formed|created)|training camp|in talks|talks between|negotiat(?:e|ed|ing|ions))\b"),
     # --- non-events and framing -------------------------------------------------------
     # background anywhere in the sentence: habits, durations, totals
     "background": _c(r"\b(?:have been at loggerheads|(?:has|have) (?:been|seen|suffered|witnessed|experienced|endured) "
@@ -248,20 +265,26 @@ CUES: dict[str, re.Pattern[str]] = {
                    r"poisoning|toxins|accidents?|crash(?:ed|es)?|collaps(?:e|ed)|stampede|derail\w*|capsiz\w+|"
                    r"gas leak|disaster agency|heatwave|leak(?:s|ed|age)?|boilers?|collisions?|lost control|blaze|"
                    r"gas cylinders?|short[- ]circuit|(?:plant|factory|refinery|tanker|pipeline|warehouse|"
-                   r"reactor|chemical|fireworks) (?:\w+ ){0,3}?(?:explo\w+|blasts?|fires?))\b"),
+                   r"reactor|chemical|fireworks) (?:\w+ ){0,3}?(?:explo\w+|blasts?|fires?)|ammonium nitrate|"
+                   r"pest control|pesticides?|icy roads?|snow(?:fall|storms?)?|blizzards?)\b"),
+    # words of deliberate violence: a fire or blast someone set is no accident
+    "deliberate": _c(r"\b(?:attack\w*|target(?:ed|ing)|carried out|claimed|arson|set (?:\w+ ){0,3}?(?:on )?fire)\b"),
     # statements about responsibility for an attack reported elsewhere
     "attribution": _c(r"\b(?:(?:claimed|denied|denies|claims|admitted|accepted|disclaimed) (?:\w+ ){0,3}?responsibility|"
                       r"(?:was|were|is|are|been|being|not) (?:\w+ ){0,2}?responsible for|"
                       r"(?:take|takes|took|taking|claim(?:s|ed)?) credit for|"
+                      r"(?:suspected|believed|thought|said) to (?:be|have been) behind|"
                       r"accus(?:e|ed|es|ing) (?:[\w-]+ ){0,6}?of (?:being )?(?:behind|responsible|carrying out)|"
                       r"blam(?:e|ed|es|ing) (?:[\w-]+ ){0,5}?for (?:the |an? )?(?:[\w-]+ ){0,2}?"
                       r"(?:attacks?|bombings?|killings?|explosions?|blasts?))\b"),
-    # diplomacy about violence: sanctions, condemnations, responses (the violence is reported elsewhere)
-    "diplomacy": _c(r"\b(?:(?:new |impose[sd]? |imposing )?sanctions (?:on|against)|"
-                    r"in response to (?:the |an? )?(?:alleged )?(?:[\w-]+ ){0,3}?(?:attack|bombing|strike|poisoning)|"
-                    r"condemn(?:ed|s|ing)? (?:the |an? |this |last \w+'s )?(?:[\w-]+ ){0,3}?(?:attacks?|bombings?|"
-                    r"killings?|strikes?|shootings?|violence)|expel(?:led|s|ling)? (?:[\w-]+ ){0,3}?diplomats)\b"),
-    "hypothetical": _c(r"\b(?:could|would|might|plan(?:s|ned)? to|threaten(?:ed|s)? to|hope to|"
+    # another event referred to: what follows names it, not what happened here ("in retaliation
+    # for a rocket fired from Gaza", "sanctions over the chemical attack", "the scene of a bombing")
+    "reference": _c(r"\b(?:in (?:retaliation|response|reaction) (?:for|to)|accused (?:[\w-]+ ){0,4}?of|"
+                    r"sanctions? (?:[\w-]+ ){0,6}?(?:over|for|on|against)|(?:expel\w*|expulsion of) (?:[\w-]+ ){0,4}?"
+                    r"(?:over|after|for)|scene of|site of|to mourn|to commemorate|previously|had (?:\w+ )?involved|"
+                    r"condemn(?:ed|s|ing)?|responsible for)\b"),
+    "hypothetical": _c(r"\b(?:could|would|might|plan(?:s|ned)? to|threaten(?:ed|s)? to|hope to|potential|imminent|"
+                       r"waiting for|prepar(?:e|es|ed|ing) to|poised to|ready to|about to|expected to|to kick off|"
                        r"intend(?:s|ed)? to|set to|vowed to|in case of)\b"),
     "non_event": _c(r"\b(?:returned (?:safely )?to (?:\w+ )*(?:base|airbase|airfield)|completed (?:their|its) "
                     r"(?:combat )?(?:assignment|mission)|no (?:casualties|injuries) were reported and no)\b"),

@@ -61,8 +61,10 @@ WEIGHTS = {
 _PLACE_NOUNS = ADMIN_WORDS | CITY_WORDS | frozenset(
     "area neighbourhood neighborhood suburb quarter camp hill hills valley settlement".split())
 # An alias in square brackets may come first: "Zibane [Ziban] (Anzourou, Tillaberi)".
-_CONTAINER_GAP = re.compile(r"^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:(?:%s)\s+)?(?:,|\(|-|in)\s*$"
-                            % "|".join(sorted(_PLACE_NOUNS)), re.IGNORECASE)
+# "Kolyvanka, a village in Donetsk region" says so too.
+_CONTAINER_GAP = re.compile(r"^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:(?:%(n)s)\s+)?(?:,|\(|-|in)\s*$|"
+                            r"^\s*,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?(?:%(n)s)\s+(?:in|of|near)\s+(?:the\s+)?$"
+                            % {"n": "|".join(sorted(_PLACE_NOUNS))}, re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$")
 _LIST_END = re.compile(r"\b(?:and|or)\s+$")
 # Words after a name that say which level it is: a state is a first-level division,
