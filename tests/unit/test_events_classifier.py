@@ -98,3 +98,12 @@ def test_classifier_sentence_typed_alike_whatever_its_batch():
     (alone,) = clf.predict([text])
     batched = clf.predict(others + [text])[-1]
     assert max(abs(alone[k] - batched[k]) for k in alone) < 1e-4
+
+
+def test_combine_classifier_never_swaps_attack_and_armed_clash():
+    """Who was attacked (read by the rule) decides between these two, as ACLED codes it; the
+    classifier may still veto or retype to another kind of event."""
+    text = "Gunmen shot and killed two soldiers at a checkpoint."
+    det = classify(text)
+    assert det is not None and det.sub_event_type == "Armed clash"
+    assert combine(det, {"Attack": 0.99}, text=text) == det

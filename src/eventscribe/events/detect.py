@@ -152,6 +152,8 @@ def _clash_sub(c: Cues) -> str:
     # is mob violence, even with a gun fired; with an armed party involved it is an armed clash.
     if (c["dispute"] or c["unarmed_groups"]) and not c["armed_party"] and not c["small_arms"]:
         return "Mob violence"
+    if c["unarmed_groups"] and c["riot"] and not c["armed_group"]:
+        return "Mob violence"  # "two groups clashed and pelted stones at each other"
     if c["unarmed_groups"] and not (c["small_arms"] or c["armed_weapons"] or c["heavy_weapons"] or c["air"]
                                     or c["shelling"]):
         # "a clash between police and shopkeepers": one side has no weapons, so no armed clash
@@ -187,22 +189,38 @@ def _attack_sub(c: Cues) -> str:
         window = text[max(0, verb.start() - 160): verb.start()]
         clause = window[max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0):]
         civ = CUES["civilian_target"].search(clause)
-        arm = CUES["armed_target"].search(clause)
+        named = CUES["armed_target"].search(clause)
+        arm = _on_duty(named)
         if arm and (not civ or arm.start() < civ.start()):
             return "Armed clash"
-        return "Attack" if civ else ("Armed clash" if c["armed_target"] and not c["civilian_target"] else "Attack")
+        if civ or named:  # civilians, or security men off duty
+            return "Attack"
+        return "Armed clash" if c["armed_target"] and not c["civilian_target"] else "Attack"
     subject = text[max(0, verb.start() - 60): verb.start()]
     if (CUES["unarmed_groups"].search(subject) and not CUES["armed_party"].search(subject)
             and not (c["small_arms"] or c["armed_weapons"])):
         return "Mob violence"  # "a group of youths attacked a police patrol": no armed side attacked
     window = text[verb.end(): verb.end() + 80]
     civ = CUES["civilian_target"].search(window)
-    arm = CUES["armed_target"].search(window)
+    arm = _on_duty(CUES["armed_target"].search(window))
     if civ and (not arm or civ.start() < arm.start()):
         return "Attack"
     if arm:
         return "Armed clash"
-    return "Armed clash" if c["armed_target"] and not c["civilian_target"] else "Attack"
+    # no target named after the verb: the armed men before it are the attackers, not the victims
+    after = text[verb.end():]
+    return "Armed clash" if _on_duty(CUES["armed_target"].search(after)) and not CUES["civilian_target"].search(after) \
+        else "Attack"
+
+
+_OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired|former|ex-)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _on_duty(m: re.Match[str] | None) -> re.Match[str] | None:
+    """An armed target, unless off duty or retired: ACLED counts those as civilians."""
+    if m is None or _OFF_DUTY.search(m.string[max(0, m.start() - 30): m.start()]):
+        return None
+    return m
 
 
 # (name, sub-event type or a function choosing it, the cue that must hold, extra condition, confidence)
@@ -224,7 +242,9 @@ RULES: list[Rule] = [
     ("grenade_and_guns", "Armed clash", "grenade", lambda c: c["small_arms"] and c["armed_target"] and _violent(c), 0.7),
     ("grenade", "Grenade", "grenade", lambda c: _violent(c) and not re.search(r"grenade launcher", c["_text"].string, re.I), 0.8),
     ("ied", "Remote explosive/landmine/IED", "ied_used", lambda c: c["ied"] or c["explosion"], 0.8),
-    ("explosions_heard", "Shelling/artillery/missile attack", "explosions_heard", lambda c: not c["ied"], 0.6),
+    ("explosions_heard", "Shelling/artillery/missile attack", "explosions_heard",
+     lambda c: not c["ied"] and not c["small_arms"] and not c["gunshots"], 0.6),
+    ("shots_and_blasts", "Armed clash", "explosion", lambda c: (c["small_arms"] or c["gunshots"]) and not c["ied"], 0.6),
     # ACLED codes heavy weapons mixed with small-arms fire as an armed clash, heavy alone as shelling
     ("shelling_with_small_arms", "Armed clash", "shelling",
      lambda c: (c["small_arms"] or c["fighting"]) and (_violent(c) or c["shelling_attack"]), 0.7),
@@ -346,6 +366,7 @@ WEAK_RULES = {"explosion", "protest_weak", "change", "transfer", "agreement",
               "looting", "arrest_no_violence", "territory_taken", "hq", "mob", "riot"}
 # Rules that name violence or a demonstration outright: the classifier needs more certainty.
 FIRM_RULES = {"attack", "clash", "protest", "attack_in_doc_mode"}
+_BY_TARGET = {"Attack", "Armed clash"}
 ADD_MIN = 0.55       # classifier alone adds an event at this probability
 VETO_MIN = 0.8       # classifier says NONE this surely: a weak rule's event is dropped
 OVERRIDE_MIN = 0.75  # classifier's other type replaces a weak rule's type
@@ -383,6 +404,8 @@ def combine(det: Detection | None, probs: Mapping[str, float] | None, *, text: s
         return det
     if label == "NONE" and p >= veto:
         return None
+    if {label, det.sub_event_type} <= _BY_TARGET:
+        return det  # who was attacked, read by the rule, decides between these two (ACLED's convention)
     if label not in ("NONE", det.sub_event_type) and p >= override:
         return Detection(label, f"{det.rule}+classifier", det.start, det.end, max(det.confidence, p * 0.9),
                          det.aggregate)

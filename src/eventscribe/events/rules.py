@@ -104,11 +104,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?(?! station)|officers?|checkpoints?|convoys?|patrols?|"
         r"positions?|bases?|militants?|rebels?|insurgents?|fighters?|forces|militias?|militiamen|guards?|"
         r"outposts?|barracks|gunmen|jihadists?|terrorists?|divisions?|brigades?|battalions?|regiments?|corps|"
-        r"factions?|commanders?|combatants?)\b"),
+        r"factions?|commanders?|combatants?|(?:alleged |suspected )?(?:drug (?:dealers?|traffickers?)|gang members?|"
+        r"gangsters?|hitm[ae]n|sicarios?))\b"),
+    "gunshots": _c(r"\b(?:gunshots?|shots (?:were )?(?:fired|heard)|gunfire|shooting)\b"),
     "small_arms": _c(r"\b(?:small[- ]arms?|shots|firearms?|(?<!heavy )machine[- ]guns?|gunfire|rifles?|"
                      r"automatic weapons|light weapons|exchange(?:d|s)? (?:of )?fire)\b"),
     "armed_weapons": _c(r"\b(?:guns?|gunmen|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|opened fire|"
-                        r"fired|armed|weapons?|ammunition|bullets?|machine[- ]guns?|explosives?)\b"),
+                        r"fired|armed(?! police| forces)|weapons?|ammunition|bullets?|machine[- ]guns?|explosives?)\b"),
     # an armed party named in the sentence (then a clash is an armed clash, not mob violence)
     "armed_party": _c(r"\b(?:forces|soldiers|troops|corps|militants?|rebels?|army|gunmen|armed (?:men|group)|militias?|"
                       r"militiamen|insurgents|jihadists|police(?:men)?(?! station)|gangs?|cartels?|guerrillas?|"
@@ -137,7 +139,8 @@ CUES: dict[str, re.Pattern[str]] = {
     # weapons ACLED counts as heavy (shelling) vs light (an armed clash)
     "heavy_weapons": _c(r"\b(?:artillery|mortars?|grenade launchers?|heavy machine[- ]?guns?|ifvs?|bmps?|tanks?|"
                         r"anti-tank|atgms?|howitzers?|mlrs|grads?|cannons?|recoilless|rockets?|missiles?)\b"),
-    "unarmed_groups": _c(r"\b(?:supporters|members of (?:the )?[\w-]+ (?:party|union|community|family|clan|tribe)|"
+    "unarmed_groups": _c(r"\b(?:supporters|members of (?:the )?(?:[\w-]+ ){1,3}?(?:party|union|community|family|clan|tribe)|"
+                         r"party (?:members|supporters|workers|activists)|nationals|"
                          r"villagers|residents|students|journalists|groups of|families|communities|two groups|"
                          r"workers|traders|shopkeepers|vendors|refugees|migrants|locals|youths|citizens|inhabitants|farmers|herders|neighbou?rs|relatives|(?:two|rival|village|farmer|student) groups|"
                          r"inmates|prisoners|brothers|famil(?:y|ies)|clans?)\b"),
