@@ -12,6 +12,12 @@ from eventscribe.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type
 # attributed quote, passive voice). All written for these tests.
 TYPED: list[tuple[str, str]] = [
     # distinctions mended after error analysis (sentences of our own)
+    ("Inmates protested over a search of their cells; mattresses were burnt and property destroyed.",
+     "Violent demonstration"),
+    ("Traders held a demonstration and clashed with the market owner's guards over new fees.",
+     "Violent demonstration"),
+    ("Customs officers seized 12,000 rounds of rifle ammunition and two RPG launchers at the port.",
+     "Disrupted weapons use"),
     ("Two off-duty police officers were shot dead outside a bakery in the suburb.", "Attack"),
     ("Security forces stormed the house and shot him twice.", "Attack"),
     ("Gunmen on motorbikes shot dead an alleged drug dealer at a car wash.", "Armed clash"),
@@ -150,6 +156,7 @@ NON_EVENTS = [
     "The foreign minister said the two countries would deepen economic cooperation.",  # diplomacy
     "The ambassador expressed concern about the humanitarian situation in a statement.",
     "The president met his counterpart to discuss trade.",
+    "Border guards fired warning shots in the air as herders crossed the disputed pasture.",
     # accidents and leaks (sentences of our own)
     "Two workers died when a boiler at the fertiliser plant exploded on Friday night.",
     "A gas leak at the chemical plant left nine villagers dead and dozens in hospital.",

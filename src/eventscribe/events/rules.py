@@ -62,7 +62,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "attack_verb": _c(
         r"\b(?:kill(?:s|ed|ing)?|shot|shoot(?:s|ing)?|attack(?:s|ed|ing)?|strikes?|struck|hit(?:s|ting)?|"
         r"target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|destroy(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|"
-        r"open(?:ed)? fire|fired|ambush(?:ed|es)?|raid(?:s|ed)?|assault(?:ed|s)?|storm(?:ed|s)?|"
+        r"open(?:ed)? fire|fired(?! (?:\w+ ){0,2}?(?:warning shots|shots (?:in|into) the air))|ambush(?:ed|es)?|raid(?:s|ed)?|assault(?:ed|s)?|storm(?:ed|s)?|"
         r"stabb(?:ed|ing)|behead(?:ed|ing)|execut(?:ed|ion)|tortur(?:ed|e)|beat(?:en|ing)?|"
         r"injur(?:ed|ing|ies)|wound(?:ed|ing|s)?|hack(?:ed)? to death|lynch(?:ed|ing)?|"
         r"murder(?:ed|s)?|massacre(?:d|s)?|dead|died|wiped (?:\w+ )?out|pound(?:ed|ing)|"
@@ -73,7 +73,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?<!without )(?:clash(?:es|ed)?|fighting(?! vehicles?)|fought|gun ?fights?|fire ?fights?|exchange(?:s|d)? (?:of )?fire|"
         r"shoot-?outs?|battles?|battled|skirmish(?:es)?|armed confrontations?|"
         r"engaged (?:in )?(?:fierce |heavy )?(?:fighting|combat|clashes|battle)|"
-        r"ceasefire violations?|small[- ]arms?(?: fire)?|shots|counter-?attack(?:ed)?|"
+        # not warning shots, nor shots in the air: a show of force, no fight
+        r"ceasefire violations?|small[- ]arms?(?: fire)?|(?<!warning )shots(?! (?:fired )?(?:in|into) the air)|counter-?attack(?:ed)?|"
         r"bursts? of fire|gunfire|returned fire|came under (?:\w+ )?fire|traded fire)\b"),
     "regain": _c(r"\b(?:freed (?:\w+ ){0,3}?(?:villages?|towns?|areas?|city|districts?|neighbou?rhoods?) from|"
                  r"pushed (?:[\w-]+ ){0,5}?(?:back|out of)|re-?captur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
@@ -184,7 +185,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"clash(?:ed|es|ing)? with (?:the )?(?:riot )?(?:police|security forces|officers)|"
         r"violent(?:ly)?(?! (?:suppress|dispers|broke|break|crack))|"
 
-        r"clash(?:es|ed)? (?:[\w-]+ ){0,12}?(?:protesters|demonstrators|rioters)|(?:protesters|demonstrators) (?:\w+ ){0,3}?clash\w*)\b"),
+        r"clash(?:es|ed)? (?:[\w-]+ ){0,12}?(?:protesters|demonstrators|rioters)|"
+        r"(?:protesters|demonstrators|demonstrations?|protests?|rall(?:y|ies)) (?:\w+ ){0,3}?clash\w*|"
+        # the crowd's own force: a fight, a storming, burning or wrecking
+        r"physical (?:confrontation|altercation|clash|fight)|scuffl(?:e|es|ed)|tried to (?:storm|retaliate|force)|"
+        r"started to storm|(?:were|was) (?:burnt|burned|torched|set on fire|vandali[sz]ed|smashed)|"
+        r"property (?:was |were )?(?:destroyed|damaged))\b"),
     "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|(?:villagers|residents|crowds?|locals) (?:\w+ ){0,3}?(?:attacked|beat|lynched|"
               r"hacked|killed|burned|stoned)|vigilantes?|angry (?:crowd|villagers|residents)|"
               r"group of (?:people|villagers|residents|men)|communal|villagers (?:attacked|beat)|"
@@ -203,7 +209,7 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"(?:stash|cache|haul)(?:e?s)? of (?:[\w-]+,? ){0,4}?(?:projectiles|weapons|arms|ammunition|explosives|"
                     r"rifles|firearms|guns|grenades|mines|shells|rockets)|"
                     r"(?:seiz(?:ed|ing)|recover(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|found|unearthed) "
-                    r"(?:[\w-]+,? ){0,8}?(?:landmines?|mines|ieds?|explosives?|grenades|rifles|firearms|weapons|arms|"
+                    r"(?:[\w.,-]+ ){0,8}?(?:landmines?|mines|ieds?|explosives?|grenades|rifles|firearms|weapons|arms|"
                     r"ammunition|rockets|missiles|detonators|tnt|bomb-making|guns|pistols|bullets|cartridges)\b|"
                     r"(?:destroy(?:ed|ing)?|defus(?:ed|ing)|neutrali[sz](?:ed|ing)|dismantl(?:ed|ing)|detonated safely) "
                     r"(?:(?!with\b|by\b|using\b)[\w-]+,? ){0,5}?(?:caches|ieds?|improvised explosive devices?|"
