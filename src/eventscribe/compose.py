@@ -77,7 +77,7 @@ _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _NATIONAL = {"Change to group/activity", "Agreement", "Other"}
 # a place name as written: capitalised letters, spaces, hyphens, apostrophes (the NER also tags
 # lower-case slogans and mis-decoded text "vhpâ€" as places)
-_NAME_LIKE = re.compile(r"^[A-Z][^\W\d_]*(?:[ '’-][^\W\d_]+)*$")
+_NAME_LIKE = re.compile(r"^[A-Z][^\W\d_]*(?:[ '’-][^\W\d_]+)*(?:-\d{1,2})?$")  # "Zolote-5": a numbered settlement
 _TOWN_LEVEL = {"PPL", "PPLA", "PPLA2", "PPLC", "PPLX", "NEAR"}
 _COARSE = {"PCLI", "ADM1", "RGN", "CONT", "ADM2"}  # a named place the gazetteer lacks is more precise
 # "NEAR": a place the gazetteer lacks, put by the text inside a known one ("Tieba (Bankass,
@@ -279,6 +279,8 @@ def _event_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
         m = _RUNS_ON.match(text, t.span.end)
         if not m or m.group(1).lower() in ADMIN_WORDS | CITY_WORDS:
             return False
+        if _FACILITY.match(m.group(1)) and t.place is None:
+            return False  # "near Butovka-Donetskaya Mine": a named facility the gazetteer lacks, kept by its name
         big = t.place is not None and (t.place.feature != "PPL" or t.place.population >= 100_000)
         return not (big and _FACILITY.match(m.group(1)))
 
@@ -302,6 +304,9 @@ def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gaz
     if weights:
         cc = weights.most_common(1)[0][0]
         topic = gazetteer.country(cc)
+    else:  # no place resolved: the country its named armed groups fight in, if one
+        home = actors_mod.load_groups().home_country(doc_text(doc))
+        topic = gazetteer.country(home) if home else None
     finder = ActorFinder(country_of)
     state = None
     for u in units[:8]:

@@ -27,6 +27,7 @@ from . import __version__
 from .compose import body_units, compose_document, typing_candidates
 from .errors import EventscribeError
 from .events.classifier import TypeClassifier, load_classifier
+from .extract.actors import load_groups
 from .geo.finder import find_toponyms
 from .geo.gazetteer import Gazetteer, load_gazetteer
 from .geo.resolver import Resolver
@@ -126,7 +127,9 @@ class Pipeline:
         origin = article.origin or article.id
         try:
             spans = find_toponyms(doc, self.gazetteer, unknown=True)
-            toponyms = Resolver(self.gazetteer).resolve(doc_text(doc), spans)
+            text = doc_text(doc)
+            hint = load_groups().home_country(text)  # "pro-Houthi forces ...": Yemen, unnamed
+            toponyms = Resolver(self.gazetteer).resolve(text, spans, country_hint=hint)
             mentions = compose_document(doc, article, toponyms, gazetteer=self.gazetteer,
                                         settings=self.settings, units=units, typing=typing)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch

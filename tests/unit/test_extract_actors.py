@@ -131,3 +131,13 @@ def test_actors_possessive_country_force(nlp: Any, finder: ActorFinder) -> None:
 def test_actors_named_group_keeps_separate_unidentified_party(nlp: Any, finder: ActorFinder) -> None:
     kinds = [kind for _, kind, _ in _actors(nlp, finder, "Boko Haram fighters clashed with unidentified gunmen.")]
     assert kinds == ["group", "unidentified"]
+
+
+@pytest.mark.parametrize("text,home", [
+    ("Pro-Houthi forces shelled farms in Al Jabaliyah.", "YE"),
+    ("LNA and GNA forces clashed south of the capital.", "LY"),  # two groups, one country
+    ("Houthis and Al Shabaab issued statements.", None),  # two countries: no guess
+    ("Unidentified gunmen attacked a bus.", None),
+])
+def test_actors_named_groups_give_the_reports_country(text, home):
+    assert load_groups().home_country(text) == home

@@ -48,7 +48,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bremote(?:ly)?[- ]explosive attacks?\b|\b(?:planted|detonated|triggered|stepped on)"
         r" (?:a |an )?(?:[\w-]+ ){0,3}(?:bomb|mine|ied|explosive)|limpet (?:mines?|bombs?|blasts?)"),
     "ied": _c(
-        r"\b(?:ieds?|improvised explosive devices?|roadside bombs?|land ?mines?|(?:anti-\w+ )?mines?|"
+        r"\b(?:ieds?|improvised explosive devices?|roadside bombs?|land ?mines?|(?:anti-\w+ )?(?-i:mines?)|"
         r"remote(?:ly)?[- ](?:explosives?|detonated|controlled (?:bombs?|devices?))|"
         r"explosive devices?|car bombs?|vbieds?|booby[- ]trap(?:ped|s)?|sticky bombs?|magnetic bombs?|"
         r"bomb (?:exploded|went off|blast)|bomb blast|explosives?-laden|planted (?:a )?bombs?|"

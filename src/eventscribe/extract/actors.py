@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -47,6 +47,7 @@ class GroupMatcher:
     loose: re.Pattern[str]
     exact: re.Pattern[str]
     names: dict[str, str]  # casefolded (loose) or exact alias -> canonical name
+    homes: dict[str, str] = field(default_factory=dict)  # canonical name -> the country it mainly fights in
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical name) of every alias occurrence, in text order, no overlaps."""
@@ -58,6 +59,13 @@ class GroupMatcher:
                 out.append(h)
         return out
 
+    def home_country(self, text: str) -> str | None:
+        """The ISO code of the one country the text's named armed groups fight in ("Houthis" ->
+        YE), or None when they name none or several: a report that never names its country
+        ("pro-Houthi forces shelled Al Jabaliyah") is still read in the right one."""
+        homes = {self.homes[name] for _, _, name in self.finditer(text) if name in self.homes}
+        return homes.pop() if len(homes) == 1 else None
+
 
 @lru_cache(maxsize=1)
 def load_groups() -> GroupMatcher:
@@ -66,6 +74,7 @@ def load_groups() -> GroupMatcher:
     names: dict[str, str] = {}
     loose: list[str] = []
     exact: list[str] = []
+    homes = {g["name"]: g["countries"][0] for g in raw["groups"] if g.get("countries")}
     for g in raw["groups"]:
         for a in g["aliases"]:
             names[a.casefold()] = g["name"]
@@ -78,7 +87,7 @@ def load_groups() -> GroupMatcher:
         body = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
-    return GroupMatcher(alternation(loose, re.IGNORECASE), alternation(exact, 0), names)
+    return GroupMatcher(alternation(loose, re.IGNORECASE), alternation(exact, 0), names, homes)
 
 
 _FORCE = (r"(?i:army|armed forces|military|troops|soldiers|air ?force|aerospace forces|navy|naval forces|"

@@ -325,6 +325,9 @@ class Resolver:
         if not m.candidates:  # "Ontarians", "Dagestani", "European": a region's people
             m.candidates = self._region_of_adjective(base)
             m.demonym = bool(m.candidates)
+        numbered = re.match(r"^(.+?)[- ]\d{1,2}$", base)
+        if not m.candidates and numbered:  # "Zolote-5": a numbered part of Zolote, at its point
+            m.candidates = self.gazetteer.candidates(numbered.group(1))
         if not m.candidates:
             m.candidates = self.gazetteer.candidates(base, fuzzy=True)
             m.fuzzy = bool(m.candidates)
