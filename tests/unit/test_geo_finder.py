@@ -204,3 +204,25 @@ def test_geo_finder_unknown_name_in_a_place_slot(gazetteer: InMemoryGazetteer, w
     doc = _doc(words, ents, tags)
     assert _names(doc, gazetteer, unknown=True) == expected
     assert "Mineralne" not in _names(doc, gazetteer)  # only when asked: the geoparse benchmarks count no such names
+
+
+def test_geo_finder_place_entity_runs_on_to_the_longer_known_name() -> None:
+    gaz = InMemoryGazetteer([(_place("Sao Bento", "BR", "Para", 5_000), []),
+                             (_place("Sao Bento do Sul", "BR", "Santa Catarina", 80_000), [])])
+    doc = _doc(["Riots", "hit", "Sao", "Bento", "do", "Sul", "."], ["O", "O", "B-GPE", "I-GPE", "O", "O", "O"],
+               ["NNS", "VBD", "NNP", "NNP", "IN", "NNP", "."])
+    assert _names(doc, gaz) == ["Sao Bento do Sul"]
+
+
+def test_geo_finder_unknown_names_the_text_brackets_after_a_locative(gazetteer: InMemoryGazetteer) -> None:
+    doc = _doc(["Shells", "fell", "in", "Qarat", "Bir", "(", "Wadi", "Halfa", ")", "."], ["O"] * 10,
+               ["NNS", "VBD", "IN", "NNP", "NNP", "-LRB-", "NNP", "NNP", "-RRB-", "."])
+    assert _names(doc, gazetteer) == []
+    assert _names(doc, gazetteer, unknown=True) == ["Qarat Bir", "Wadi Halfa"]
+
+
+def test_geo_finder_road_named_after_its_village(gazetteer: InMemoryGazetteer) -> None:
+    doc = _doc(["Protesters", "blocked", "the", "Talbiya", "highway", "."], ["O"] * 6,
+               ["NNS", "VBD", "DT", "NNP", "NN", "."])
+    assert _names(doc, gazetteer) == []
+    assert _names(doc, gazetteer, unknown=True) == ["Talbiya"]

@@ -45,7 +45,8 @@ _ALWAYS_KEEP = {"GPE"}  # GPE entities are kept even when the gazetteer cannot p
 _LOCATIVE = {"in", "near", "of", "at", "from", "to", "outside", "around", "towards", "toward",
              "into", "between", "across", "through", "via", "nearby", "inside", "within", "and",
              "(", "outskirts", "east", "west", "north", "south"}
-_CONNECTORS = ARTICLES | {"-", "'", "ibn", "bin", "abu", "bani", "beni", "de", "del", "la", "le"}
+_CONNECTORS = ARTICLES | {"-", "'", "ibn", "bin", "abu", "bani", "beni", "de", "del", "la", "le",
+                           "da", "do", "dos", "das", "di", "du", "des", "los", "las"}
 _MAX_TOKENS = 5
 _MIN_POPULATION_ONE_WORD = 1_000  # a lone capitalised word names a place only if it is not tiny
 _MAJOR_POPULATION = 100_000
@@ -174,6 +175,19 @@ def _mislabelled_place(doc: Any, ent: Any, gazetteer: Gazetteer, named: set[str]
     return (modifier or located or doc[start].text in placed) and _major(gazetteer, doc[start].text)
 
 
+def _longer_known(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """The end of the longest known name that starts at ``start`` and runs on past ``end``
+    over connectors and capitalised words: the NER often stops inside Romance and Arabic
+    names ("[Sao Sebastiao] da Boa Vista", "[Jaboatao] dos Guararapes")."""
+    best, j = end, end
+    while j < len(doc) and j - start < _MAX_TOKENS + 1 and (
+            (doc[j].text[:1].isupper() and doc[j].is_alpha) or doc[j].lower_ in _CONNECTORS):
+        j += 1
+        if doc[j - 1].text[:1].isupper() and gazetteer.candidates(doc[start:j].text):
+            best = j
+    return best
+
+
 def _name_run(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     """``start:end`` without a trailing generic word, when what is left is a proper name
     (capitalised words, with Arabic/Romance connectors inside), else None."""
@@ -202,7 +216,7 @@ def _before_division(doc: Any, end: int, gazetteer: Gazetteer) -> bool:
                                   for p in gazetteer.candidates(doc[end + 1:stop].text))
 
 
-def _bracketed(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _bracketed(doc: Any, gazetteer: Gazetteer, *, unknown: bool = False) -> list[tuple[int, int]]:
     """Names written with their district or province in brackets: "Quissanga (Cabo
     Delgado)", "Muturirwa hill (Burambi, Rumonge)", "Kolimigundla town (Kurnool, AP)".
     When the bracket's last name is a division or town the gazetteer knows, every name
@@ -228,8 +242,9 @@ def _bracketed(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         last_start, last_end = parts[-1]  # type: ignore[misc]
         if len(parts) == 1 and last_end - last_start == 1 and doc[last_start].is_upper:
             continue
-        if not any(_division_or_town(gazetteer, doc[a:b].text) for a, b in parts):  # type: ignore[misc]
-            continue  # "(Prakasam, AP)": one known name is enough
+        located = k >= 2 and any(doc[j].lower_ in _STRONG_LOCATIVE for j in range(max(0, k - 6), k))
+        if not any(_division_or_town(gazetteer, doc[a:b].text) for a, b in parts) and not (unknown and located):  # type: ignore[misc]
+            continue  # "(Prakasam, AP)": one known name is enough; "in Qaser Bin Ghashir (Aljfara)": the text says so
         end = k - 1 if doc[k - 1].is_lower and doc[k - 1].is_alpha else k  # "Muturirwa hill ("
         start = end
         while start > 0 and end - start < _MAX_TOKENS and (
@@ -247,10 +262,11 @@ _SPOT_WORDS = frozenset("roundabout road highway bridge junction intersection cr
                         "checkpoint market airport motorway bypass".split())
 
 
-def _named_roads(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _named_roads(doc: Any, gazetteer: Gazetteer, *, unknown: bool = False) -> list[tuple[int, int]]:
     """Known town names of one or two words between "the" and a road or spot word ("blocked
     the Zahle roundabout"): where protests and checkpoints are reported, with no preposition
-    before the name and often no entity tag."""
+    before the name and often no entity tag. With ``unknown``, names the gazetteer lacks
+    count too ("blocked the Taalabaya highway"): a road named after its village."""
     out = []
     for k, tok in enumerate(doc):
         if tok.lower_ not in _SPOT_WORDS or not tok.is_lower:
@@ -258,7 +274,8 @@ def _named_roads(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         for start in (k - 1, k - 2):
             if start < 1 or doc[start - 1].lower_ != "the" or not all(_proper(t) for t in doc[start:k]):
                 continue
-            if _known(gazetteer, doc[start:k].text, one_word=k - start == 1):
+            if _known(gazetteer, doc[start:k].text, one_word=k - start == 1) or (
+                    unknown and (k - start > 1 or _not_common(doc[start]))):
                 out.append((start, k))
                 break
     return out
@@ -407,6 +424,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
                and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha):
             end += 2  # "Issele-Azagba": the NER stops at the hyphen
+        end = _longer_known(doc, start, end, gazetteer)  # "Sao Sebastiao" + "da Boa Vista"
         name = doc[start:end].text
         if end - start == 1 and name in people and not _major(gazetteer, name):
             continue
@@ -417,10 +435,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         if ent.label_ in _ALWAYS_KEEP or _known(gazetteer, name, one_word=end - start == 1):
             add(start, end)
 
-    for start, end in _bracketed(doc, gazetteer):
+    for start, end in _bracketed(doc, gazetteer, unknown=unknown):
         if not any(taken[start:end]):
             add(start, end)
-    for start, end in _named_roads(doc, gazetteer):
+    for start, end in _named_roads(doc, gazetteer, unknown=unknown):
         if not any(taken[start:end]):
             add(start, end)
 
