@@ -42,7 +42,7 @@ from .extract.weapons import find_weapons
 from .geo import ADMIN_WORDS, CITY_WORDS
 from .geo.gazetteer import Gazetteer
 from .nlp import doc_text, is_verb
-from .geo.resolver import geo_precision
+from .geo.resolver import contains_gap, geo_precision
 from .settings import Settings
 from .types import Article, EventMention, Place, Provenance, Span, Toponym
 
@@ -71,8 +71,9 @@ _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|sto
 _FOREIGN_MIN_SCORE = 0.7
 _SUBLOCALITY = re.compile(r"\s*(?:neighbou?rhood|colony|suburb|street|road|avenue|square|market|station|metro|"
                           r"camp|checkpoint|bridge|roundabout|quarter|ward|sector|block|area|community)\b", re.I)
-# "Colonia Centenario", "Barangay San Jose", "fraccionamiento El Roble": a part of a town
-_SUBLOCALITY_BEFORE = re.compile(r"\b(?:colonia|barrio|barangay|fraccionamiento|bairro|sector|quartier|poblado)\s+$", re.I)
+# "Colonia Centenario", "fraccionamiento El Roble": a part of a town
+# (a barangay is not among them: it is the village itself)
+_SUBLOCALITY_BEFORE = re.compile(r"\b(?:colonia|barrio|fraccionamiento|bairro|sector|quartier|poblado)\s+$", re.I)
 _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _NATIONAL = {"Change to group/activity", "Agreement", "Other"}
 # a place name as written: capitalised letters, spaces, hyphens, apostrophes (the NER also tags
@@ -221,6 +222,14 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
         last = (u.paragraph, m)
     _inherit_claims(mentions, list(ctx.para_claims.values()))
     return _merge_repeats(mentions)
+
+
+def _sublocality(text: str, span: Span) -> bool:
+    """The name is a part of a town ("Grama neighbourhood", "Colonia Golondrinas", "barangay
+    Poblacion"), which ACLED codes as the town."""
+    return bool(_SUBLOCALITY.match(text[span.end: span.end + 25])
+                or _SUBLOCALITY_BEFORE.search(text[max(0, span.start - 25): span.start])
+                or _SUBLOCALITY_BEFORE.match(span.text.split(" ", 1)[0] + " "))
 
 
 def _continues_disaster(u: _Unit, det: Detection) -> bool:
@@ -430,20 +439,25 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
     inside = [t for t in inside if not _SAID_AT.search(doc_text(sent.doc)[max(sent.start_char, t.span.start - 40): t.span.start])]
     topic = ctx.country.country_code if ctx.country else None
 
-    def rank(t: Toponym) -> tuple[int, int, int, float]:
+    text = doc_text(sent.doc)
+
+    def rank(t: Toponym) -> tuple[int, int, int, int, float]:
         assert t.place is not None  # a place abroad in a one-country report is likelier a resolver slip
         # "Grama neighbourhood", "Uskhod metro station": a part of the town ACLED codes as the town
-        text = doc_text(sent.doc)
-        part = bool(_SUBLOCALITY.match(text[t.span.end: t.span.end + 25])
-                    or _SUBLOCALITY_BEFORE.search(text[max(0, t.span.start - 25): t.span.start]))
-        return (int(topic is not None and t.place.country_code != topic), int(part),
+        part = _sublocality(text, t.span)
+        # "Nawabshah city (Shaheed Benazirabad, Sindh)": the bracket holds the town's containers,
+        # however precisely the gazetteer places them
+        container = any(o is not t and o.span.end <= t.span.start and o.place is not None
+                        and _FEATURE_RANK.get(o.place.feature, 0) <= _FEATURE_RANK.get(t.place.feature, 0)
+                        and contains_gap(text[o.span.end: t.span.start]) for o in inside)
+        return (int(topic is not None and t.place.country_code != topic), int(part), int(container),
                 _FEATURE_RANK.get(t.place.feature, 0), -t.score)
 
     best = min(inside, key=rank) if inside else None
     # A name the gazetteer lacks, in this sentence: the name as written, in the article's
     # province or country (precision 3), is what an ACLED coder would record.
     unknown = [t for t in ctx.toponyms if t.place is None and sent.start_char <= t.span.start < sent.end_char
-               and _NAME_LIKE.match(t.span.text)]
+               and _NAME_LIKE.match(t.span.text) and not _sublocality(text, t.span)]
     if best is not None and best.place is not None and unknown and best.place.feature in ("ADM1", "ADM2"):
         # "shells fell near Kolyvanka ... Donetsk region": the village, somewhere in the division
         coarse = best.place.feature == "ADM1"

@@ -109,3 +109,14 @@ def test_compose_unknown_village_near_a_known_town_keeps_its_name(pipeline):
     (rec,) = _records(pipeline, "On 6 May 2024, shells fell near Kolyvanka, a village in Donetsk region, "
                                 "the monitors said.")
     assert rec["location"] == "Kolyvanka" and rec["country"] == "Ukraine"
+
+
+def test_compose_town_before_its_bracketed_district_is_the_place(pipeline):
+    (rec,) = _records(pipeline, "On 6 May 2024, rioters burned tyres in Nawabshah city (Shaheed Benazirabad, Sindh).")
+    assert rec["location"] == "Nawabshah" and rec["admin1"] == "Sindh"
+
+
+def test_compose_colonia_is_coded_to_its_town(pipeline):
+    (rec,) = _records(pipeline, "On 6 May 2024, in Guadalajara, Jalisco, armed men attacked two men in "
+                                "Colonia Santa Anita. Both victims died.")
+    assert rec["location"] == "Guadalajara"

@@ -44,7 +44,7 @@ _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southea
 _ALWAYS_KEEP = {"GPE"}  # GPE entities are kept even when the gazetteer cannot place them
 _LOCATIVE = {"in", "near", "of", "at", "from", "to", "outside", "around", "towards", "toward",
              "into", "between", "across", "through", "via", "nearby", "inside", "within", "and",
-             "(", "outskirts", "east", "west", "north", "south"}
+             "(", "outskirts", "east", "west", "north", "south", "rural"}
 _CONNECTORS = ARTICLES | {"-", "'", "ibn", "bin", "abu", "bani", "beni", "de", "del", "la", "le",
                            "da", "do", "dos", "das", "di", "du", "des", "los", "las"}
 _MAX_TOKENS = 5

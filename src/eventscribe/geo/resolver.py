@@ -31,7 +31,7 @@ from eventscribe.geo._text import ADMIN_WORDS, CITY_WORDS, name_key, split_gener
 from eventscribe.geo.gazetteer import Gazetteer
 from eventscribe.types import Place, Span, Toponym
 
-__all__ = ["Resolver", "geo_precision", "km"]
+__all__ = ["Resolver", "contains_gap", "geo_precision", "km"]
 
 WEIGHTS = {
     "population": 3.0,  # x log10(population) / 7: a city of 10M scores 3
@@ -207,6 +207,12 @@ def _one_sense(mentions: list[_Mention]) -> None:
             same = [c for c in m.candidates if _reading_key(c) == key]
             if same:
                 m.choice = same[0]
+
+
+def contains_gap(gap: str) -> bool:
+    """The text between two names says the second contains the first: "A, B", "A (B",
+    "A village in B", "A, a village in B"."""
+    return bool(_CONTAINER_GAP.match(gap))
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
