@@ -448,7 +448,7 @@ def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMentio
         # "Nawabshah city (Shaheed Benazirabad, Sindh)": the bracket holds the town's containers,
         # however precisely the gazetteer places them
         container = any(o is not t and o.span.end <= t.span.start and o.place is not None
-                        and _FEATURE_RANK.get(o.place.feature, 0) <= _FEATURE_RANK.get(t.place.feature, 0)
+                        and _FEATURE_RANK.get(o.place.feature, 0) <= max(0, _FEATURE_RANK.get(t.place.feature, 0))
                         and contains_gap(text[o.span.end: t.span.start]) for o in inside)
         return (int(topic is not None and t.place.country_code != topic), int(part), int(container),
                 _FEATURE_RANK.get(t.place.feature, 0), -t.score)
