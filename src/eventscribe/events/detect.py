@@ -248,7 +248,8 @@ RULES: list[Rule] = [
     # ACLED codes heavy weapons mixed with small-arms fire as an armed clash, heavy alone as shelling
     ("shelling_with_small_arms", "Armed clash", "shelling",
      lambda c: (c["small_arms"] or c["fighting"]) and (_violent(c) or c["shelling_attack"]), 0.7),
-    ("heavy_with_small_arms", "Armed clash", "heavy_weapons", lambda c: c["small_arms"] and _violent(c), 0.7),
+    ("heavy_with_small_arms", "Armed clash", "heavy_weapons",
+     lambda c: c["small_arms"] and _violent(c) and not c["at_area"], 0.7),
     ("heavy_weapons", "Shelling/artillery/missile attack", "heavy_weapons",
      lambda c: re.search(r"\b(?:fir(?:ed|ing)|fire|explosions?|rounds)\b", c["_text"].string, re.I), 0.7),
     ("shelling", "Shelling/artillery/missile attack", "shelling", lambda c: _violent(c) or c["shelling_attack"], 0.8),

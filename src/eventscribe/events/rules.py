@@ -75,7 +75,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"engaged (?:in )?(?:fierce |heavy )?(?:fighting|combat|clashes|battle)|"
         # not warning shots, nor shots in the air: a show of force, no fight
         r"ceasefire violations?|small[- ]arms?(?: fire)?|(?<!warning )shots(?! (?:fired )?(?:in|into) the air)|counter-?attack(?:ed)?|"
-        r"bursts? of fire|gunfire|returned fire|came under (?:\w+ )?fire|traded fire)\b"),
+        r"bursts? of fire|gunfire|returned fire|came under (?:\w+ )?fire|traded fire|"
+        # an attack fought off is a fight
+        r"(?:thwart|repel|repuls|foil|repulse)(?:ed|led|s|es)? (?:[\w-]+ ){0,3}?(?:incursions?|attacks?|advances?|"
+        r"offensives?|infiltrations?|assaults?)|confront(?:ed|ing)? (?:[\w-]+ ){0,3}?(?:militias?|militants|forces|"
+        r"troops|fighters|gunmen|soldiers))\b"),
     "regain": _c(r"\b(?:freed (?:\w+ ){0,3}?(?:villages?|towns?|areas?|city|districts?|neighbou?rhoods?) from|"
                  r"pushed (?:[\w-]+ ){0,5}?(?:back|out of)|re-?captur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
                  r"took back|back under (?:government )?control|re-?took|seized back|"
@@ -108,7 +112,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"factions?|commanders?|combatants?|(?:alleged |suspected )?(?:drug (?:dealers?|traffickers?)|gang members?|"
         r"gangsters?|hitm[ae]n|sicarios?))\b"),
     "gunshots": _c(r"\b(?:gunshots?|shots (?:were )?(?:fired|heard)|gunfire|shooting)\b"),
-    "small_arms": _c(r"\b(?:small[- ]arms?|shots|firearms?|(?<!heavy )machine[- ]guns?|gunfire|rifles?|"
+    "small_arms": _c(r"\b(?:small[- ]arms?|shots|firearms?|(?<!heavy )(?<!medium )machine[- ]guns?|gunfire|rifles?|"
                      r"automatic weapons|light weapons|exchange(?:d|s)? (?:of )?fire)\b"),
     "armed_weapons": _c(r"\b(?:guns?|gunmen|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|opened fire|"
                         r"fired|armed(?! police| forces)|weapons?|ammunition|bullets?|machine[- ]guns?|explosives?)\b"),
@@ -117,7 +121,7 @@ CUES: dict[str, re.Pattern[str]] = {
                       r"militiamen|insurgents|jihadists|police(?:men)?(?! station)|gangs?|cartels?|guerrillas?|"
                       r"fighters)\b"),
     # fire in both directions: whatever the weapons, two sides fighting (ACLED: an armed clash)
-    "reciprocal": _c(r"\b(?:in both directions|exchang(?:e|es|ed|ing) (?:of )?(?:[\w-]+ ){0,2}?(?:fire|shelling|shells|"
+    "reciprocal": _c(r"\b(?:in both directions|responded to the fire|returned the fire|exchang(?:e|es|ed|ing) (?:of )?(?:[\w-]+ ){0,2}?(?:fire|shelling|shells|"
                      r"artillery|strikes|attacks|gunfire|mortars?|rockets)|(?:shelling|artillery|gunfire|mortar|fire|rocket) "
                      r"exchanges?|traded (?:[\w-]+ ){0,2}?(?:fire|shells|strikes|gunfire)|returned fire|mutual (?:shelling|fire)|"
                      r"responded (?:with|by) (?:[\w-]+ ){0,3}?fire)\b"),
@@ -125,6 +129,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "explosions_heard": _c(r"\b(?:\d+|two|three|four|five|several|multiple|numerous|dozens of|a series of|a number of) "
                            r"(?:[\w-]+[ /]){0,3}?explosions\b|\bexplosions (?:were |was )?(?:heard|recorded|observed|"
                            r"reported)|(?:heard|recorded|observed|registered) (?:[\w/-]+ ){0,5}?explosions\b"),
+    # fire aimed at a place rather than at a force: remote, like shelling
+    "at_area": _c(r"\b(?:at|on|towards?) (?:the )?(?:[\w-]+ ){0,3}?(?:areas?|villages?|neighbou?rhoods?|farms?|"
+                  r"locations|houses|homes|districts?|residential)\b"),
     # an organised armed group: its fights are battles, never a mob's
     "armed_group": _c(r"\b(?:militias?|militiamen|gangs?|gang members|cartels?|rebels?|insurgents?|gunmen|"
                       r"armed (?:men|group|groups)|guerrillas?|jihadists?|militants?|fighters)\b"),
@@ -139,6 +146,8 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"(?:tasked|charged|mandated) with fighting|the fight(?:ing)? against)\b"),
     # weapons ACLED counts as heavy (shelling) vs light (an armed clash)
     "heavy_weapons": _c(r"\b(?:artillery|mortars?|grenade launchers?|heavy machine[- ]?guns?|ifvs?|bmps?|tanks?|"
+                        r"(?:heavy|medium)(?: and (?:heavy|medium))? (?:machine[- ]?guns?|weapons)|"
+                        r"(?:caliber |calibre )?\d{2}(?:\.\d)?\s?mm|"
                         r"anti-tank|atgms?|howitzers?|mlrs|grads?|cannons?|recoilless|rockets?|missiles?)\b"),
     "unarmed_groups": _c(r"\b(?:supporters|members of (?:the )?(?:[\w-]+ ){1,3}?(?:party|union|community|family|clan|tribe)|"
                          r"party (?:members|supporters|workers|activists)|nationals|"
