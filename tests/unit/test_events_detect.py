@@ -163,6 +163,8 @@ NON_EVENTS = [
     "The ambassador expressed concern about the humanitarian situation in a statement.",
     "The president met his counterpart to discuss trade.",
     "Border guards fired warning shots in the air as herders crossed the disputed pasture.",
+    "Until 12 March, 400 detainees had been released from the city's jails.",  # a running total
+    "Mourners lit candles to honour a student who died of wounds suffered during riots last month.",
     # accidents and leaks (sentences of our own)
     "Two workers died when a boiler at the fertiliser plant exploded on Friday night.",
     "A gas leak at the chemical plant left nine villagers dead and dozens in hospital.",

@@ -276,7 +276,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "background_lead": _c(r"\b(?:since (?:the (?:beginning|start)|(?:early |late |mid-?)?(?:january|february|march|april|"
                           r"may|june|july|august|september|october|november|december|\d{4}|last year|then))|"
                           r"over the (?:past|last) (?:years|decade|months)|in recent (?:years|months|weeks)|"
-                          r"anniversary of)\b"),
+                          r"anniversary of|"
+                          # a running total: "Until 29 April, 753 prisoners were released"
+                          r"(?:^|(?<=[.;] ))until (?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|"
+                          r"september|october|november|december)\b)"),
     # disasters, accidents and illness: deaths that are not political violence
     "disaster": _c(r"\b(?:earthquakes?|floods?|flooding|flash floods|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
                    r"storms?|droughts?|wildfires?|bushfires?|tsunamis?|volcan\w+|epidemics?|outbreaks?|cholera|covid|"
@@ -299,7 +302,8 @@ CUES: dict[str, re.Pattern[str]] = {
     # for a rocket fired from Gaza", "sanctions over the chemical attack", "the scene of a bombing")
     "reference": _c(r"\b(?:in (?:retaliation|response|reaction) (?:for|to)|accused (?:[\w-]+ ){0,4}?of|"
                     r"sanctions? (?:[\w-]+ ){0,6}?(?:over|for|on|against)|(?:expel\w*|expulsion of) (?:[\w-]+ ){0,4}?"
-                    r"(?:over|after|for)|scene of|site of|to mourn|to commemorate|previously|had (?:\w+ )?involved|"
+                    r"(?:over|after|for)|scene of|site of|to mourn|to commemorate|to honou?r|in memory of|previously|"
+                    r"had (?:\w+ )?involved|"
                     r"condemn(?:ed|s|ing)?|responsible for)\b"),
     "hypothetical": _c(r"\b(?:could|would|might|plan(?:s|ned)? to|threaten(?:ed|s)? to|hope to|potential|imminent|"
                        r"waiting for|prepar(?:e|es|ed|ing) to|poised to|ready to|about to|expected to|to kick off|"
