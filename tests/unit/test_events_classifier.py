@@ -51,7 +51,7 @@ def _weak(text: str) -> Detection:
     ({"Arrests": 0.4, "NONE": 0.35, "Peaceful protest": 0.25}, "Peaceful protest"),        # unsure: kept
 ])
 def test_combine_weak_rule(probs, expected):
-    text = "Hundreds of traders gathered outside the town hall to demand lower market fees."
+    text = "Hundreds of traders outside the town hall demanded the removal of the new market fees."
     det = combine(_weak(text), probs, text=text)
     assert (det.sub_event_type if det else None) == expected
 

@@ -234,7 +234,8 @@ RULES: list[Rule] = [
     ("dispersal", "Protest with intervention", "dispersal", lambda c: True, 0.6),
     # an organised armed group's fight is a battle, even when called "communal"
     ("mob", "Mob violence", "mob", lambda c: (_violent(c) or c["riot"]) and not c["armed_group"], 0.7),
-    ("riot", _riot_sub, "riot", lambda c: not c["armed_weapons"] and not _framed(c["riot"]), 0.65),
+    ("riot", _riot_sub, "riot",
+     lambda c: not c["armed_weapons"] and not c["armed_group"] and not _framed(c["riot"]), 0.65),
     ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
     ("air", "Air/drone strike", "air", lambda c: c["strike_verb"] or c["air_attack"], 0.85),
     ("reciprocal_fire", "Armed clash", "reciprocal",

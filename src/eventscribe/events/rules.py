@@ -161,7 +161,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?<!\d )(?<!\d(?:st|nd|rd|th) )(?<!\bin )(?<!\bon )(?<!\bof )(?<!since )(?<!early )(?<!late )(?<!mid-)"
         r"march(?:ed|es)?(?! \d)(?!,? \d{4})|human chains?|die-ins?|walk-?outs?|"
         r"sit-?ins?|picket(?:ed|s)?|vigils?|hunger strike|went on strike|on strike|"
-        r"strik(?:e|ing) workers|took to the streets|gathered to (?:demand|denounce|condemn|protest)|"
+        r"strik(?:e|ing) workers|took to the streets|"
+        # people gathered somewhere to demand something: a demonstration, however far the verbs stand apart
+        r"(?:gathered|assembled|converged) (?:[\w,.'-]+ ){0,14}?to (?:demand|denounce|condemn|protest|reject|oppose)|"
         r"blockades?|blocked (?:\w+ ){0,6}?(?:roads?|highways?|streets?|routes?|traffic|access|entrance)|"
         r"chant(?:ed|ing)|motorcade|"
         r"placards?|banners?)\b"),
@@ -189,7 +191,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:riot(?:s|ed|ing|ers)|pelt(?:ed|ing)|(?:thr(?:ew|owing)|hurl(?:ed|ing)) (?:stones|rocks|bricks|bottles|objects|debris|firecrackers|petrol bombs|molotov)|"
         r"stone[- ]pelting|molotov|torch(?:ed|ing)|set (?:\w+ ){0,3}?(?:on )?fire|set ablaze|"
         r"burn(?:ed|t|ing) (?:tyres|tires|objects|barricades|debris|garbage|rubbish|trash|effigies)|burning (?:tyres|tires|"
-        r"objects|barricades|debris|garbage|rubbish)|vandali[sz](?:e|ed|ing)|ransack(?:ed)?|smash(?:ed|ing) (?:\w+ ){0,2}?"
+        r"objects|barricades|debris|garbage|rubbish)|vandali[sz](?:e|ed|ing)|ransack(?:ed)?|set (?:\w+ ){0,3}?alight|"
+        r"burn(?:ed|t) (?:\w+ ){0,2}?(?:vehicles?|cars?|buses|bus|trucks?|motorcycles?)|smash(?:ed|ing) (?:\w+ ){0,2}?"
         r"windows|damag(?:ed|ing) (?:\w+ ){0,3}?(?:vehicles|cars|shops|property|buildings|offices)|"
         r"clash(?:ed|es|ing)? with (?:the )?(?:riot )?(?:police|security forces|officers)|"
         r"violent(?:ly)?(?! (?:suppress|dispers|broke|break|crack))|"
@@ -219,7 +222,7 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"rifles|firearms|guns|grenades|mines|shells|rockets)|"
                     r"(?:seiz(?:ed|ing)|recover(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|found|unearthed) "
                     r"(?:[\w.,-]+ ){0,8}?(?:landmines?|mines|ieds?|explosives?|grenades|rifles|firearms|weapons|arms|"
-                    r"ammunition|rockets|missiles|detonators|tnt|bomb-making|guns|pistols|bullets|cartridges)\b|"
+                    r"ammunition|munitions|rockets|missiles|detonators|tnt|bomb-making|guns|pistols|bullets|cartridges)\b|"
                     r"(?:destroy(?:ed|ing)?|defus(?:ed|ing)|neutrali[sz](?:ed|ing)|dismantl(?:ed|ing)|detonated safely) "
                     r"(?:(?!with\b|by\b|using\b)[\w-]+,? ){0,5}?(?:caches|ieds?|improvised explosive devices?|"
                     r"explosive devices?|(?:land)?mines|explosives|bombs|weapons|ammunition|grenades)\b(?! depots?)|"
@@ -240,6 +243,7 @@ CUES: dict[str, re.Pattern[str]] = {
              r"headquarters|outposts?|positions?)|"
              r"set up (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp))\b"),
     "looting": _c(r"\b(?:loot(?:s|ed|ing)?|plunder(?:ed)?|pillag(?:e|ed)|ransack(?:ed)?|burn(?:ed|t) down|"
+                  r"burn(?:ed|t) (?:\w+ ){0,3}?(?:houses|homes|huts|shops|property|crops|granar(?:y|ies)|vehicles?)|"
                   r"set fire to|torched|destroy(?:ed)? (?:\w+ ){0,3}?(?:houses|homes|property|properties|crops|shops|"
                   r"shelters|huts|farms|fields|granar(?:y|ies)|vehicles?)|demolish(?:ed)?|razed|bulldoz(?:ed|ing)|"
                   r"vandali[sz]ed|stole|stolen|robbed|seized (?:\w+ ){0,3}?(?:vehicles?|cars?|trucks?|motorcycles?|"
@@ -254,7 +258,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "unopposed": _c(r"\b(?:without (?:a |any )?(?:fight|fighting|resistance|firing|a shot|clashes|bloodshed)|unopposed|"
                     r"peacefully|handed (?:\w+ ){0,2}?control|after (?:\w+ ){0,4}?(?:withdrew|pulled out|retreated|"
                     r"left|vacated))\b"),
-    "change": _c(r"\b(?:join(?:ed|s)? (?:forces|ranks)|(?:joint|(?:conducted|carried out) (?:a |an )?(?:\w+ )?)patrols?|"
+    "change": _c(r"\b(?:join(?:ed|s)? (?:forces|ranks)|(?:joint |(?:conducted|carried out) (?:a |an )?(?:\w+ )?)patrols?|"
                  r"patrols? (?:took place|was held|was conducted)|"
                  r"convoys? (?:\w+ ){0,3}?(?:entered|arrived|crossed|headed|moved)|unite (?:their|its) forces|merg(?:e|ed|er)|alliance|"
                  r"allied force|defect(?:ed|ion|s)|recruit(?:ed|ing|ment)|deploy(?:ed|ment|s)?|"
@@ -289,7 +293,9 @@ CUES: dict[str, re.Pattern[str]] = {
                    r"reactor|chemical|fireworks) (?:\w+ ){0,3}?(?:explo\w+|blasts?|fires?)|ammonium nitrate|"
                    r"pest control|pesticides?|icy roads?|snow(?:fall|storms?)?|blizzards?)\b"),
     # words of deliberate violence: a fire or blast someone set is no accident
-    "deliberate": _c(r"\b(?:attack\w*|target(?:ed|ing)|carried out|claimed|arson|set (?:\w+ ){0,3}?(?:on )?fire)\b"),
+    "deliberate": _c(r"\b(?:attack\w*|target(?:ed|ing)|carried out|claimed|arson|set (?:\w+ ){0,3}?(?:on )?fire|"
+                     r"set (?:\w+ ){0,3}?alight|burn(?:ed|t) (?:\w+ ){0,2}?(?:vehicles?|cars?|buses|bus|trucks?|houses?|shops?)|"
+                     r"torch(?:ed|ing)|vandali[sz]\w*)\b"),
     # statements about responsibility for an attack reported elsewhere
     "attribution": _c(r"\b(?:(?:claimed|denied|denies|claims|admitted|accepted|disclaimed) (?:\w+ ){0,3}?responsibility|"
                       r"(?:was|were|is|are|been|being|not) (?:\w+ ){0,2}?responsible for|"
