@@ -12,6 +12,9 @@ from eventscribe.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type
 # attributed quote, passive voice). All written for these tests.
 TYPED: list[tuple[str, str]] = [
     # distinctions mended after error analysis (sentences of our own)
+    ("The bodies of two men were found dumped beside the highway with their hands tied.", "Attack"),
+    ("Soldiers beat four farmers and then detained them at the checkpoint.", "Attack"),
+    ("A grenade thrown at the police post failed to explode, police said.", "Disrupted weapons use"),
     ("Bus drivers gathered in front of the regional transport office on Monday to demand unpaid wages.",
      "Peaceful protest"),
     ("Russian and Turkish forces held a joint patrol along the highway on Friday.", "Change to group/activity"),
@@ -169,6 +172,7 @@ NON_EVENTS = [
     "The president met his counterpart to discuss trade.",
     "Border guards fired warning shots in the air as herders crossed the disputed pasture.",
     "Until 12 March, 400 detainees had been released from the city's jails.",  # a running total
+    "The body of a fisherman who drowned on Sunday was found on the beach.",
     "Mourners lit candles to honour a student who died of wounds suffered during riots last month.",
     # accidents and leaks (sentences of our own)
     "Two workers died when a boiler at the fertiliser plant exploded on Friday night.",

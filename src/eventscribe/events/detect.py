@@ -270,6 +270,7 @@ RULES: list[Rule] = [
     ("clash", _clash_sub, "clash", lambda c: not _clash_context_only(c), 0.75),
     ("attack", _attack_sub, "attack_verb", lambda c: c["civilian_target"] or c["armed_target"], 0.65),
     ("arrest", "Arrests", "arrest", lambda c: True, 0.65),
+    ("body_found", "Attack", "body_found", lambda c: True, 0.55),
     ("looting", "Looting/property destruction", "looting", lambda c: True, 0.6),
     ("agreement", "Agreement", "agreement", lambda c: True, 0.55),
     ("headquarters", "Headquarters or base established", "hq", lambda c: True, 0.6),
@@ -364,7 +365,7 @@ _CANDIDATE_CUES = ("air", "shelling", "ied", "suicide", "grenade", "chemical", "
 # Rules whose cue is generic enough that a confident classifier should decide instead.
 # Violence against people ("attack"), fighting ("clash") and demonstrations ("protest") named
 # outright stand: there the rules carry ACLED's conventions, which the classifier does not know.
-WEAK_RULES = {"explosion", "protest_weak", "change", "transfer", "agreement",
+WEAK_RULES = {"explosion", "protest_weak", "change", "transfer", "agreement", "body_found",
               "looting", "arrest_no_violence", "territory_taken", "hq", "mob", "riot"}
 # Rules that name violence or a demonstration outright: the classifier needs more certainty.
 FIRM_RULES = {"attack", "clash", "protest", "attack_in_doc_mode"}

@@ -59,6 +59,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "chemical": _c(r"\b(?:chemical (?:weapon|attack|agent)s?|chlorine|sarin|toxic gas|poison(?:ous)? gas|mustard gas|nerve agent)\b"),
     "explosion": _c(r"\b(?:explo(?:sion|sions|ded|de|des)|blasts?|detonat(?:ed|ion|es))\b"),
     # --- violence ---------------------------------------------------------------------
+    # a body found bound, dumped or in bags: a killing, though nobody is seen doing it
+    "body_found": _c(r"\b(?:bod(?:y|ies)|(?:human )?remains|corpses?) (?:[\w,-]+ ){0,6}?(?:were|was|have been|has been) "
+                     r"(?:found|discovered|recovered|dumped|left)|(?:found|discovered) (?:dead|murdered|"
+                     r"(?:the )?bod(?:y|ies) of)\b"),
     "attack_verb": _c(
         r"\b(?:kill(?:s|ed|ing)?|shot|shoot(?:s|ing)?|attack(?:s|ed|ing)?|strikes?|struck|hit(?:s|ting)?|"
         r"target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|destroy(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|"
@@ -209,6 +213,7 @@ CUES: dict[str, re.Pattern[str]] = {
               r"supporters of .{1,40} (?:attacked|clashed|beat))\b"),
     # signs that an arrest came with violence (then the violence decides the type)
     "violence_done": _c(r"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|clash(?:ed|es)|exchange(?:d)? (?:of )?fire|"
+                        r"beat(?:en|ing)?|assault(?:ed|ing)?|tortur(?:ed|ing)|"
                         r"shot|shoot-?out|gunfight|died|dead)\b"),
     "suspects": _c(r"\b(?:suspects?|suspected of|in connection with|involvement in|accused of|charged with)\b"),
     # --- strategic developments -------------------------------------------------------
@@ -237,7 +242,8 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"have been|has been|had been|being) (?:\w+ )?(?:seized|found|discovered|recovered|confiscated|"
                     r"defused|intercepted|unearthed)|intercepted (?:[\w-]+ ){0,6}?(?:guns|firearms|rifles|weapons|"
                     r"ammunition|explosives|grenades)|"
-                    r"controlled (?:explosion|detonation)|exploded prematurely|premature(?:ly)? detonat)\b"),
+                    r"controlled (?:explosion|detonation)|exploded prematurely|premature(?:ly)? detonat|"
+                    r"(?:did not|didn't|failed to) (?:explode|detonate|go off))\b"),
     "hq": _c(r"\b(?:establish(?:ed|es)? (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp)|"
              r"(?:turn|transform|convert)(?:ed|ing)? (?:\w+ ){0,5}?into (?:a |an )?(?:military )?(?:bases?|barracks|"
              r"headquarters|outposts?|positions?)|"
@@ -287,7 +293,7 @@ CUES: dict[str, re.Pattern[str]] = {
     # disasters, accidents and illness: deaths that are not political violence
     "disaster": _c(r"\b(?:earthquakes?|floods?|flooding|flash floods|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
                    r"storms?|droughts?|wildfires?|bushfires?|tsunamis?|volcan\w+|epidemics?|outbreaks?|cholera|covid|"
-                   r"poisoning|toxins|accidents?|crash(?:ed|es)?|collaps(?:e|ed)|stampede|derail\w*|capsiz\w+|"
+                   r"poisoning|toxins|drown(?:ed|ing)|accidents?|crash(?:ed|es)?|collaps(?:e|ed)|stampede|derail\w*|capsiz\w+|"
                    r"gas leak|disaster agency|heatwave|leak(?:s|ed|age)?|boilers?|collisions?|lost control|blaze|"
                    r"gas cylinders?|short[- ]circuit|(?:plant|factory|refinery|tanker|pipeline|warehouse|"
                    r"reactor|chemical|fireworks) (?:\w+ ){0,3}?(?:explo\w+|blasts?|fires?)|ammonium nitrate|"
