@@ -154,6 +154,8 @@ def _clash_sub(c: Cues) -> str:
         return "Mob violence"
     if c["unarmed_groups"] and c["riot"] and not c["armed_group"]:
         return "Mob violence"  # "two groups clashed and pelted stones at each other"
+    if c["cold_weapons"] and not (c["small_arms"] or c["armed_weapons"] or c["armed_target"] or c["armed_group"]):
+        return "Mob violence"  # "clashed with machetes": a brawl, no armed clash
     if c["unarmed_groups"] and not (c["small_arms"] or c["armed_weapons"] or c["heavy_weapons"] or c["air"]
                                     or c["shelling"]):
         # "a clash between police and shopkeepers": one side has no weapons, so no armed clash

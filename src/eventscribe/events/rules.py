@@ -136,6 +136,9 @@ CUES: dict[str, re.Pattern[str]] = {
     # fire aimed at a place rather than at a force: remote, like shelling
     "at_area": _c(r"\b(?:at|on|towards?) (?:the )?(?:[\w-]+ ){0,3}?(?:areas?|villages?|neighbou?rhoods?|farms?|"
                   r"locations|houses|homes|districts?|residential)\b"),
+    # weapons of a brawl, not of an armed group: machetes, knives, sticks, stones
+    "cold_weapons": _c(r"\b(?:machetes?|knives|knife|sticks|clubs|stones|rocks|axes|swords|spears|bows? and arrows|"
+                       r"iron rods|batons|sharp objects|bare hands|fists)\b"),
     # an organised armed group: its fights are battles, never a mob's
     "armed_group": _c(r"\b(?:militias?|militiamen|gangs?|gang members|cartels?|rebels?|insurgents?|gunmen|"
                       r"armed (?:men|group|groups)|guerrillas?|jihadists?|militants?|fighters)\b"),
@@ -154,7 +157,8 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"(?:caliber |calibre )?\d{2}(?:\.\d)?\s?mm|"
                         r"anti-tank|atgms?|howitzers?|mlrs|grads?|cannons?|recoilless|rockets?|missiles?)\b"),
     "unarmed_groups": _c(r"\b(?:supporters|members of (?:the )?(?:[\w-]+ ){1,3}?(?:party|union|community|family|clan|tribe)|"
-                         r"party (?:members|supporters|workers|activists)|nationals|"
+                         r"party (?:members|supporters|workers|activists)|nationals|labou?rers|"
+                         r"group of (?:[\w-]+ ){0,3}?(?:men|youths?|people|residents|villagers|women|boys)|"
                          r"villagers|residents|students|journalists|groups of|families|communities|two groups|"
                          r"workers|traders|shopkeepers|vendors|refugees|migrants|locals|youths|citizens|inhabitants|farmers|herders|neighbou?rs|relatives|(?:two|rival|village|farmer|student) groups|"
                          r"inmates|prisoners|brothers|famil(?:y|ies)|clans?)\b"),
@@ -205,6 +209,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:protesters|demonstrators|demonstrations?|protests?|rall(?:y|ies)) (?:\w+ ){0,3}?clash\w*|"
         # the crowd's own force: a fight, a storming, burning or wrecking
         r"physical (?:confrontation|altercation|clash|fight)|scuffl(?:e|es|ed)|tried to (?:storm|retaliate|force)|"
+        r"(?:protesters|demonstrators|crowds?) (?:\w+ ){0,3}?(?:attacked|beat|assaulted|stoned|stormed|broke into)|"
+        r"broke into|forced (?:their way )?into|"
         r"started to storm|(?:were|was) (?:burnt|burned|torched|set on fire|vandali[sz]ed|smashed)|"
         r"property (?:was |were )?(?:destroyed|damaged))\b"),
     "mob": _c(r"\b(?:mobs?|lynch(?:ed|ing)?|(?:villagers|residents|crowds?|locals) (?:\w+ ){0,3}?(?:attacked|beat|lynched|"
