@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,6 +40,15 @@ from .types import Article, DocResult, Event
 __all__ = ["Pipeline", "extract", "process_batch"]
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Parsed:
+    """A parsed batch waiting for its classifier verdicts."""
+
+    prepared: list[tuple[Doc, Article, list | None, str | None]]
+    keys: list[tuple[int, Any]]  # (document index, sentence unit) per classified sentence
+    typing: Future[list[dict[str, float]]] | None
 
 
 @dataclass
@@ -66,24 +77,39 @@ class Pipeline:
         return f"eventscribe {__version__}"
 
     def pipe(self, items: Iterable[Article | EventscribeError]) -> Iterator[DocResult]:
-        """Stream results in input order; input errors pass through as error results."""
+        """Stream results in input order; input errors pass through as error results.
+
+        While one batch's sentences are embedded (in a worker thread: torch leaves the
+        interpreter lock while it computes), the next batch is parsed, so the typing
+        classifier costs little more than the parser alone. Results do not depend on how
+        the input is batched.
+        """
         pending: list[Article] = []
-        for item in items:
-            if isinstance(item, Article):
-                problem = self._check(item)
-                if problem is None:
-                    pending.append(item)
-                    if len(pending) >= self.settings.batch_size:
-                        yield from self._run(pending)
-                        pending = []
+        inflight: _Parsed | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventscribe-typing") as typing_pool:
+            for item in items:
+                if isinstance(item, Article):
+                    problem = self._check(item)
+                    if problem is None:
+                        pending.append(item)
+                        if len(pending) >= self.settings.batch_size:
+                            started = self._start(pending, typing_pool)
+                            yield from self._finish(inflight)
+                            inflight, pending = started, []
+                        continue
+                    yield from self._finish(inflight)
+                    inflight = None
+                    yield DocResult(article=item, origin=item.origin or item.id, error=problem)
                     continue
-                yield DocResult(article=item, origin=item.origin or item.id, error=problem)
-                continue
-            yield from self._run(pending)
-            pending = []
-            origin = getattr(item, "origin", "input")
-            yield DocResult(article=None, origin=origin, error=str(item))
-        yield from self._run(pending)
+                started = self._start(pending, typing_pool)
+                yield from self._finish(inflight)
+                yield from self._finish(started)
+                inflight, pending = None, []
+                origin = getattr(item, "origin", "input")
+                yield DocResult(article=None, origin=origin, error=str(item))
+            started = self._start(pending, typing_pool)
+            yield from self._finish(inflight)
+            yield from self._finish(started)
 
     def _check(self, article: Article) -> str | None:
         if not article.text.strip():
@@ -93,28 +119,37 @@ class Pipeline:
                     f"{self.settings.max_chars:,} (raise EVENTSCRIBE_MAX_CHARS to accept it)")
         return None
 
-    def _run(self, batch: list[Article]) -> Iterator[DocResult]:
+    def _start(self, batch: list[Article], pool: ThreadPoolExecutor) -> _Parsed | None:
+        """Parse a batch and hand its candidate sentences to the classifier (in ``pool``)."""
         if not batch:
-            return
+            return None
         unread = [p for p in self.nlp.pipe_names if p not in EVENT_PIPES]
         docs = list(self.nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=self.settings.batch_size,
                                   disable=unread))
-        # The classifier sees the candidate sentences of the whole batch at once (embedding is
-        # far cheaper in batches than sentence by sentence).
         prepared: list[tuple[Doc, Article, list | None, str | None]] = []
         for doc, article in docs:
             try:
                 prepared.append((doc, article, body_units(doc, article), None))
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 prepared.append((doc, article, None, f"{type(exc).__name__}: {exc}"))
-        typing: list[dict[int, dict[str, float]]] = [{} for _ in prepared]
+        keys: list[tuple[int, Any]] = []
+        typing: Future[list[dict[str, float]]] | None = None
         if self.classifier is not None:
             short = self.settings.typing_short
             keys = [(i, u) for i, (_, _, units, _) in enumerate(prepared) if units
                     for u in typing_candidates(units, short=short)]
-            for (i, u), probs in zip(keys, self.classifier.predict([u.text for _, u in keys]), strict=True):
+            typing = pool.submit(self.classifier.predict, [u.text for _, u in keys])
+        return _Parsed(prepared, keys, typing)
+
+    def _finish(self, parsed: _Parsed | None) -> Iterator[DocResult]:
+        """Compose a parsed batch once its classifier verdicts are in."""
+        if parsed is None:
+            return
+        typing: list[dict[int, dict[str, float]]] = [{} for _ in parsed.prepared]
+        if parsed.typing is not None:
+            for (i, u), probs in zip(parsed.keys, parsed.typing.result(), strict=True):
                 typing[i][u.span.start_char] = probs
-        for (doc, article, units, error), probs in zip(prepared, typing, strict=True):
+        for (doc, article, units, error), probs in zip(parsed.prepared, typing, strict=True):
             if error is not None:
                 origin = article.origin or article.id
                 yield DocResult(article=article, origin=origin, error=f"{origin}: {error}")
