@@ -16,6 +16,7 @@ without them.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -60,6 +61,7 @@ def _strip_articles(tokens: list[str]) -> list[str]:
     return kept or tokens  # a name that is only an article-like word stays itself
 
 
+@functools.lru_cache(maxsize=65_536)  # the resolver keys the same names and readings again and again
 def name_key(name: str) -> str:
     """The normal form used as the gazetteer's lookup key ("" when nothing is left)."""
     return "".join(_strip_articles(_tokens(name)))

@@ -23,6 +23,7 @@ name the gazetteer lacks is placed near the document's focus town, at geo-precis
 from __future__ import annotations
 
 import collections
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -114,11 +115,11 @@ def _cluster_support(mentions: list[_Mention], ranked: list[list[Place]]) -> lis
     next to "Douglas County" pick the Minnesota ones together."""
     by_name: dict[str, list[Place]] = {}
     for m, top in zip(mentions, ranked):
-        readings = by_name.setdefault(name_key(m.base), [])
+        readings = by_name.setdefault(m.key, [])
         readings.extend(p for p in top if p not in readings)
     out: list[dict[int, float]] = []
     for m in mentions:
-        own = name_key(m.base)
+        own = m.key
         names = [top for key, top in by_name.items() if key != own and top]
         scores: dict[int, float] = {}
         if names:
@@ -199,7 +200,7 @@ def _one_sense(mentions: list[_Mention]) -> None:
     groups: dict[tuple[str, str | None], list[_Mention]] = collections.defaultdict(list)
     for m in mentions:
         if m.choice is not None and not m.demonym:
-            groups[(name_key(m.base), m.generic)].append(m)
+            groups[(m.key, m.generic)].append(m)
     for group in groups.values():
         lead = max(group, key=lambda m: m.score)
         key = _reading_key(lead.choice)  # type: ignore[arg-type]
@@ -236,6 +237,11 @@ class _Mention:
     choice: Place | None = None
     score: float = 0.0
 
+    @functools.cached_property
+    def key(self) -> str:
+        """The name's key, computed once: pairs of mentions compare it often."""
+        return name_key(self.base)
+
 
 class Resolver:
     """Resolve a document's toponym spans to places with one gazetteer."""
@@ -267,7 +273,7 @@ class Resolver:
             for i, m in enumerate(mentions):
                 others = [c for j, (o, c) in enumerate(zip(mentions, first))
                           if j != i and c is not None and pass_no == 2
-                          and name_key(o.base) != name_key(m.base)]
+                          and o.key != m.key]
                 anchors = [c for c in others if c.feature not in ("PCLI", "CONT", "RGN")]
                 placed = collections.Counter(c.country_code for c in others if c.country_code)
                 doc_countries = {cc: n / len(others) for cc, n in placed.items()}
@@ -429,7 +435,7 @@ class Resolver:
                admin_support: list[collections.Counter[tuple[str, str]]], anchors: list[Place]) -> float:
         w, m = self.weights, mentions[idx]
         s = w["population"] * math.log10(max(c.population, 1)) / 7
-        if c.feature == "PCLI" and name_key(c.name) == name_key(m.base):
+        if c.feature == "PCLI" and name_key(c.name) == m.key:
             s += w["country_name"]
         elif c.feature == "PCLI":
             s += w["country_name"] / 2  # an alias ("UK", "Britain") still names the country
@@ -449,7 +455,7 @@ class Resolver:
             s += w["fuzzy"]
         if m.demonym and c.feature == "PCLI":
             s += w["demonym"]
-        if name_key(c.name) != name_key(m.base) and c.feature != "PCLI":
+        if name_key(c.name) != m.key and c.feature != "PCLI":
             s += w["alias_only"]
         for j in m.containers:
             inner = mentions[j].candidates
