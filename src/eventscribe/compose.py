@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from .dedup import merge_key
 from .events import detect
 from .events.detect import Detection, classify, combine, is_candidate
+from .events.rules import find as find_cue
 from .events.taxonomy import event_type_of
 from .extract import actors as actors_mod
 from .extract import claims as claims_mod
@@ -39,10 +40,9 @@ from .extract.claims import Claim, ClaimTracker
 from .extract.dates import DateMention, find_dates
 from .extract.fatalities import FatalityCount, find_fatalities
 from .extract.weapons import find_weapons
-from .geo import ADMIN_WORDS, CITY_WORDS
 from .geo.gazetteer import Gazetteer
 from .nlp import doc_text, is_verb
-from .geo.resolver import contains_gap, geo_precision
+from .places import TOWN_LEVEL, PlaceContext, choose_place, event_toponyms
 from .settings import Settings
 from .types import Article, EventMention, Place, Provenance, Span, Toponym
 
@@ -50,40 +50,9 @@ __all__ = ["body_units", "compose_document", "sentence_units", "typing_candidate
 
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
 _CASUALTY_ONLY = re.compile(r"^(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies)|kill(?:ed)?|dead|died|shot)$", re.I)
-# A dateline city: "MOGADISHU, Jan. 16 —" / "KYIV (Reuters) -" at the start of a paragraph.
-_DATELINE = re.compile(r"(?:^|\n)\s*[*_]*(?P<city>[A-Z][A-Z .'-]{2,40})(?:,[^\n]{0,40}?)?\s*(?:\(|—|–|-{1,2}|:)")
-_SAID_AT = re.compile(r"\b(?:briefing|conference|statement|told|said|speaking|interview|addressing|summit|visit)\b"
-                      r"[^,;.]{0,25}\b(?:in|at|from)\s+(?:the\s+)?$", re.I)
-# "Akinci drones", "Grad rockets": a capitalised word naming a weapon model, not a place
-_MODEL_NAME = re.compile(r"\b([A-Z][a-z]+) (?:drones?|jets?|missiles?|rockets?|tanks?|helicopters?|rifles?|"
-                         r"launchers?|bombers?|fighters? jets?|howitzers?|systems?)\b")
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:'s|’s)?(?:-led|-backed|-based|-made|\s+(?:dollars?|currency|embassy|consulate|"
-                                  r"government|forces|troops|army|military|officials?|authorities|president|"
-                                  r"ambassador|envoy|ministry|defen[cs]e ministry|-led|-backed))\b", re.I)
-# A capitalised word, or a Romance/Arabic connector and one ("Colonia del Parque")
-_RUNS_ON = re.compile(r" (?:(?:de|del|de la|da|do|dos|das|al|el)[ -])?([A-Z][a-z]+)\b")
-_FACILITY = re.compile(r"(?:Airport|Airbase|Station|Port|Harbou?r|Bridge|Dam|Factory|Plant|Base|Camp|University|"
-                       r"Hospital|Prison|Jail|Road|Street|Highway|Market|Square|Stadium|Checkpoint|Crossing|"
-                       r"Filtration|Refinery|Mine|Mosque|Church|Cathedral|Barracks|Court|Palace)$")
 _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|storage|depots?|caches?|workshops?|"
                         r"factor(?:y|ies)|stockpiles?|seized|found|recovered)\b[^,;.]*$", re.I)
-# Developments that concern a group or a country as a whole, not a spot on the map
-_FOREIGN_MIN_SCORE = 0.7
-_SUBLOCALITY = re.compile(r"\s*(?:neighbou?rhood|colony|suburb|street|road|avenue|square|market|station|metro|"
-                          r"camp|checkpoint|bridge|roundabout|quarter|ward|sector|block|area|community)\b", re.I)
-# "Colonia Centenario", "fraccionamiento El Roble": a part of a town
-# (a barangay is not among them: it is the village itself)
-_SUBLOCALITY_BEFORE = re.compile(r"\b(?:colonia|barrio|fraccionamiento|bairro|sector|quartier|poblado)\s+$", re.I)
 _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
-_NATIONAL = {"Change to group/activity", "Agreement", "Other"}
-# a place name as written: capitalised letters, spaces, hyphens, apostrophes (the NER also tags
-# lower-case slogans and mis-decoded text "vhpâ€" as places)
-_NAME_LIKE = re.compile(r"^[A-Z][^\W\d_]*(?:[ '’-][^\W\d_]+)*(?:-\d{1,2})?$")  # "Zolote-5": a numbered settlement
-_TOWN_LEVEL = {"PPL", "PPLA", "PPLA2", "PPLC", "PPLX", "NEAR"}
-_COARSE = {"PCLI", "ADM1", "RGN", "CONT", "ADM2"}  # a named place the gazetteer lacks is more precise
-# "NEAR": a place the gazetteer lacks, put by the text inside a known one ("Tieba (Bankass,
-# Mopti)"): more precise than its container, so it comes first
-_FEATURE_RANK = {"NEAR": -1, "PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
 
 
 @dataclass
@@ -172,7 +141,7 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     ``events.classifier``); without it the rule table types alone.
     """
     units = units if units is not None else body_units(doc, article)
-    toponyms = _event_toponyms(doc, toponyms)
+    toponyms = event_toponyms(doc, toponyms)
     ctx = _context(doc, article, toponyms, gazetteer, units)
     verbal = {id(u) for u in event_units(units)}
     typing = typing or {}
@@ -224,21 +193,12 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     return _merge_repeats(mentions)
 
 
-def _sublocality(text: str, span: Span) -> bool:
-    """The name is a part of a town ("Grama neighbourhood", "Colonia Golondrinas", "barangay
-    Poblacion"), which ACLED codes as the town."""
-    return bool(_SUBLOCALITY.match(text[span.end: span.end + 25])
-                or _SUBLOCALITY_BEFORE.search(text[max(0, span.start - 25): span.start])
-                or _SUBLOCALITY_BEFORE.match(span.text.split(" ", 1)[0] + " "))
-
-
 def _continues_disaster(u: _Unit, det: Detection) -> bool:
     """After a disaster or accident is reported, a sentence of casualties or a blast with no
     armed party, weapon or word of deliberate violence tells more of that accident."""
     if det.rule.split("+")[0] not in ("explosion", "attack", "classifier"):
         return False
-    cues = detect._cues(u.text)
-    return not (cues["armed_party"] or cues["armed_weapons"] or cues["deliberate"])
+    return not any(find_cue(cue, u.text) for cue in ("armed_party", "armed_weapons", "deliberate"))
 
 
 def _trim(u: _Unit, start: int) -> _Unit:
@@ -263,38 +223,6 @@ def _body_start(text: str, article: Article) -> int:
     if i < 0 or not text[i + len(title):].strip():
         return 0
     return i + len(title)
-
-
-def _event_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
-    """Toponyms that can place an event: not a dateline city, not a group's acronym ("ELN")."""
-    datelines = [(m.start("city"), m.end("city")) for m in _DATELINE.finditer(doc_text(doc))]
-    groups = [(s, e) for s, e, _ in actors_mod.load_groups().finditer(doc_text(doc))]
-    models = [(m.start(1), m.end(1)) for m in _MODEL_NAME.finditer(doc_text(doc))]
-
-    def overlaps(t: Toponym, ranges: list[tuple[int, int]]) -> bool:
-        return any(s < t.span.end and t.span.start < e for s, e in ranges)
-
-    text = doc_text(doc)
-
-    def modifier(t: Toponym) -> bool:
-        # "the US dollar", "US-led coalition", "Russia's Defence Ministry": a country named as
-        # an owner or qualifier of something, not where the event happened
-        return bool(t.place and t.place.feature == "PCLI" and _COUNTRY_AS_MODIFIER.match(text, t.span.end))
-
-    def runs_on(t: Toponym) -> bool:
-        # "Jardim Catarina", "Colonia San Jeronimo": the match is the head of a longer name the
-        # gazetteer lacks, another place. An admin word after it ("Idlib Province") is the same
-        # name; a facility of a big place ("Donetsk Airport") is at that place.
-        m = _RUNS_ON.match(text, t.span.end)
-        if not m or m.group(1).lower() in ADMIN_WORDS | CITY_WORDS:
-            return False
-        if _FACILITY.match(m.group(1)) and t.place is None:
-            return False  # "near Butovka-Donetskaya Mine": a named facility the gazetteer lacks, kept by its name
-        big = t.place is not None and (t.place.feature != "PPL" or t.place.population >= 100_000)
-        return not (big and _FACILITY.match(m.group(1)))
-
-    return [t for t in toponyms if not overlaps(t, datelines) and not overlaps(t, groups)
-            and not overlaps(t, models) and not modifier(t) and not runs_on(t)]
 
 
 def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gazetteer,
@@ -343,7 +271,7 @@ def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gaz
             region = gazetteer.admin1(cc, admin1) if cc else None
     first = units[0].span if units else None
     towns = [t.place for t in toponyms if first is not None and t.place is not None
-             and first.start_char <= t.span.start < first.end_char and t.place.feature in _TOWN_LEVEL
+             and first.start_char <= t.span.start < first.end_char and t.place.feature in TOWN_LEVEL
              and (topic is None or t.place.country_code == topic.country_code)]
     return _Context(article, toponyms, topic, region, lead, finder,
                     ClaimTracker(country_of=country_of, state_country=state_country), state_actor=state,
@@ -391,7 +319,8 @@ def _mention(u: _Unit, det: Detection, ctx: _Context, settings: Settings,
     else:
         date, precision = None, None
     # --- where -----------------------------------------------------------------------
-    place, place_span = _place(u, det, ctx, last)
+    place, place_span = choose_place(u.span, u.paragraph, det, PlaceContext(ctx.toponyms, ctx.country, ctx.region,
+                                                                            ctx.lead_place), last)
     if place is not None:
         prov["place"] = _prov("geo.resolver", "geo-1", place_span,
                               None if place_span else
@@ -420,75 +349,6 @@ def _mention(u: _Unit, det: Detection, ctx: _Context, settings: Settings,
         weapons=list(dict.fromkeys(w.name for w in weapons)), claimed_by=claim.claimant if claim else None,
         confidence=det.confidence, aggregate=det.aggregate, provenance=prov,
     )
-
-
-def _place(u: _Unit, det: Detection, ctx: _Context, last: tuple[int, EventMention] | None
-           ) -> tuple[Place | None, Span | None]:
-    sent = u.span
-    inside = [t for t in ctx.toponyms if t.place is not None
-              and sent.start_char <= t.span.start < sent.end_char]
-    if det.aggregate:
-        # A summary over several provinces: the country it covers, at precision 3.
-        countries = [t for t in inside if t.place and t.place.feature == "PCLI"]
-        chosen = countries[0].place if countries else (ctx.country or (inside[0].place if inside else None))
-        if chosen is None:
-            return None, None
-        p = replace(chosen, geo_precision=3)
-        return p, countries[0].span if countries else None
-    # "told the weekly briefing in Ankara": where it was said, not where it happened
-    inside = [t for t in inside if not _SAID_AT.search(doc_text(sent.doc)[max(sent.start_char, t.span.start - 40): t.span.start])]
-    topic = ctx.country.country_code if ctx.country else None
-
-    text = doc_text(sent.doc)
-
-    def rank(t: Toponym) -> tuple[int, int, int, int, float]:
-        assert t.place is not None  # a place abroad in a one-country report is likelier a resolver slip
-        # "Grama neighbourhood", "Uskhod metro station": a part of the town ACLED codes as the town
-        part = _sublocality(text, t.span)
-        # "Nawabshah city (Shaheed Benazirabad, Sindh)": the bracket holds the town's containers,
-        # however precisely the gazetteer places them
-        container = any(o is not t and o.span.end <= t.span.start and o.place is not None
-                        and _FEATURE_RANK.get(o.place.feature, 0) <= max(0, _FEATURE_RANK.get(t.place.feature, 0))
-                        and contains_gap(text[o.span.end: t.span.start]) for o in inside)
-        return (int(topic is not None and t.place.country_code != topic), int(part), int(container),
-                _FEATURE_RANK.get(t.place.feature, 0), -t.score)
-
-    best = min(inside, key=rank) if inside else None
-    # A name the gazetteer lacks, in this sentence: the name as written, in the article's
-    # province or country (precision 3), is what an ACLED coder would record.
-    unknown = [t for t in ctx.toponyms if t.place is None and sent.start_char <= t.span.start < sent.end_char
-               and _NAME_LIKE.match(t.span.text) and not _sublocality(text, t.span)]
-    if best is not None and best.place is not None and unknown and best.place.feature in ("ADM1", "ADM2"):
-        # "shells fell near Kolyvanka ... Donetsk region": the village, somewhere in the division
-        coarse = best.place.feature == "ADM1"
-        return replace(best.place, name=unknown[0].span.text, feature="NEAR", geonameid=None, population=0,
-                       geo_precision=3 if coarse else 2), unknown[0].span
-    if best is not None and best.place is not None and not (
-            topic is not None and best.place.country_code != topic and best.score < _FOREIGN_MIN_SCORE):
-        return replace(best.place, geo_precision=geo_precision(doc_text(sent.doc), best.span, best.place)), best.span
-    area = ctx.region if ctx.region is not None and det.sub_event_type not in _NATIONAL else ctx.country
-    if unknown and (best is None or best.place is None or best.place.feature in _COARSE):
-        named = unknown[0].span
-        if area is None:  # not even the country is known: the name alone, unplaced
-            return Place(name=named.text, country=None, country_code=None, admin1=None, latitude=None,
-                         longitude=None, geo_precision=3, feature="NEAR"), named
-        return replace(area, name=named.text, feature="NEAR", geonameid=None, population=0, geo_precision=3), named
-    # No place named (or only a lone, weakly resolved place abroad, likelier a local name the
-    # gazetteer lacks): continue the previous event's report, else the province, else the country.
-    if (last is not None and u.paragraph - last[0] <= 1 and last[1].place is not None and not last[1].aggregate
-            and last[1].event_type == det.event_type):
-        return last[1].place, None
-    if ctx.lead_place is not None and det.sub_event_type not in _NATIONAL:
-        # "In Niteroi, police went to the community ... . A shoot-out followed.": the town the
-        # report opened with
-        return ctx.lead_place, None
-    if ctx.region is not None and det.sub_event_type not in _NATIONAL:
-        # The place is unknown to the gazetteer; the article's province is the best ACLED
-        # can code (precision 3), better than the whole country.
-        return replace(ctx.region, geo_precision=3), None
-    if ctx.country is not None:
-        return replace(ctx.country, geo_precision=3), None
-    return None, None
 
 
 def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,

@@ -86,9 +86,10 @@ def test_compose_event_sentence_without_a_place_takes_the_town_the_report_opened
 
 
 @pytest.mark.parametrize(("name", "ok"), [("Zouq Mosbeh", True), ("Issele-Azagba", True), ("Dar'a", True),
-                                         ("vhpâ€", False), ("jamiat-ulama bihar", False), ("‘‘and", False)])
-def test_compose_only_name_like_unknown_toponyms_become_event_places(name, ok):
-    from eventscribe.compose import _NAME_LIKE
+                                         ("Zolote-5", True), ("vhpâ€", False), ("jamiat-ulama bihar", False),
+                                         ("‘‘and", False)])
+def test_places_only_name_like_unknown_toponyms_become_event_places(name, ok):
+    from eventscribe.places import _NAME_LIKE
 
     assert bool(_NAME_LIKE.match(name)) is ok
 
