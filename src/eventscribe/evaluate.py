@@ -13,7 +13,46 @@ import sys
 import time
 from pathlib import Path
 
-__all__ = ["main"]
+__all__ = ["geo_breakdown", "main"]
+
+_AREAS = ("PCLI", "ADM1", "RGN", "CONT")  # features whose single point is a convention
+
+
+def geo_breakdown(gold_path: Path, pred_path: Path, *, km_limit: float = 161.0,
+                  area_km: float = 1500.0) -> dict[str, float]:
+    """Sort the gold toponyms missed at ``km_limit`` by cause: not found, unresolved,
+    resolved to an area (country, province, region) whose conventional point lies farther
+    than ``km_limit`` but within ``area_km`` of the gold's (so, most likely, the same area
+    placed by another convention), or resolved to another place. ``ceiling`` is the accuracy if every
+    area-point miss counted: how far a gold set's point convention, not the resolver,
+    caps the score (GeoVirus puts countries at Wikipedia's points, LGL at GeoNames')."""
+    from eventscribe.geo.resolver import km  # the geo stack only when asked
+
+    def lines(path: Path) -> dict[str, dict[str, object]]:
+        with open(path, encoding="utf-8") as f:
+            return {str(o["doc_id"]): o for o in map(json.loads, f) if o}
+
+    gold, pred = lines(gold_path), lines(pred_path)
+    counts = dict.fromkeys(("toponyms", "within", "not_found", "unresolved", "area_point", "other_place"), 0)
+    for doc_id, g in gold.items():
+        found = {(t["start"], t["end"]): t for t in pred.get(doc_id, {}).get("toponyms", [])}  # type: ignore[union-attr]
+        for t in g["toponyms"]:  # type: ignore[union-attr]
+            if t.get("lat") is None:
+                continue
+            counts["toponyms"] += 1
+            p = found.get((t["start"], t["end"]))
+            if p is None:
+                counts["not_found"] += 1
+            elif p.get("lat") is None:
+                counts["unresolved"] += 1
+            elif (d := km(p["lat"], p["lon"], t["lat"], t["lon"])) <= km_limit:
+                counts["within"] += 1
+            elif p.get("feature") in _AREAS and d <= area_km:
+                counts["area_point"] += 1
+            else:
+                counts["other_place"] += 1
+    n = counts["toponyms"] or 1
+    return {**counts, "ceiling": round((n - counts["area_point"]) / n, 3)}
 
 
 def _run(cmd: list[str]) -> str:
@@ -73,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
             _run([cli, "geoparse", str(data / "geo" / f"{geo}.jsonl"), "--out", str(out)] + (["--given-spans"] if given else []))
             print(f"[{name}] geoparsed in {time.perf_counter() - t:.1f}s")
             score(name, "score_geo.py", data / "geo" / f"{geo}.jsonl", out)
+            why = geo_breakdown(data / "geo" / f"{geo}.jsonl", out)
+            results[f"{name}-misses"] = why
+            print(f"[{name}] misses: " + " ".join(f"{k}={v}" for k, v in why.items()))
     (a.out / "results.json").write_text(json.dumps(results, indent=2))
     return 0
 

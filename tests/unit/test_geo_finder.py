@@ -226,3 +226,27 @@ def test_geo_finder_road_named_after_its_village(gazetteer: InMemoryGazetteer) -
                ["NNS", "VBD", "DT", "NNP", "NN", "."])
     assert _names(doc, gazetteer) == []
     assert _names(doc, gazetteer, unknown=True) == ["Talbiya"]
+
+
+def test_geo_finder_a_person_entity_in_a_place_slot_is_a_place(gazetteer: InMemoryGazetteer) -> None:
+    """The NER calls a transliterated village a person; "in" before it and its container
+    in brackets after it say it is a place."""
+    doc = _doc(["Shells", "fell", "in", "Qasr", "Bin", "Harun", "(", "Tarrant", ")", "."],
+               ["O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"],
+               ["NNS", "VBD", "IN", "NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "."])
+    assert _names(doc, gazetteer, unknown=True) == ["Qasr Bin Harun", "Tarrant"]
+    person = _doc(["He", "met", "Qasr", "Bin", "Harun", "(", "Tarrant", ")", "."],
+                  ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"],
+                  ["PRP", "VBD", "NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "."])
+    assert _names(person, gazetteer, unknown=True) == ["Tarrant"]
+
+
+def test_geo_finder_known_name_before_a_place_word(gazetteer: InMemoryGazetteer) -> None:
+    """"PD1 of Ripley city": the word "city" says Ripley is a place, though a name's
+    tail after "of" usually is not ("the Bank of Ripley city office")."""
+    doc = _doc(["shot", "in", "PD1", "of", "Ripley", "city", "."], ["O"] * 7,
+               ["VBN", "IN", "NNP", "IN", "NNP", "NN", "."])
+    assert _names(doc, gazetteer) == ["Ripley"]
+    tail = _doc(["the", "Bank", "of", "Ripley", "city", "office", "."], ["O"] * 7,
+                ["DT", "NNP", "IN", "NNP", "NN", "NN", "."])
+    assert _names(tail, gazetteer) == []

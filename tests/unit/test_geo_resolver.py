@@ -359,3 +359,30 @@ def test_geo_world_region_outranks_a_small_namesake_in_a_local_story(discourse: 
     text = "Hunters in Kinder, Mississippi watch birds that cross the Pacifica."
     top = Resolver(discourse).resolve(text, _spans(text, "Kinder", "Pacifica"))
     assert top[1].place.name == "Pacifica Ocean"  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def capitals() -> InMemoryGazetteer:
+    entries = [
+        (_place("Ruritania", "RU", "Ruritania", None, 10.0, 10.0, 20_000_000, "PCLI"), []),
+        (_place("Ruritania City", "RU", "Ruritania", "Capital", 11.0, 12.0, 3_000_000, "PPLC"), []),
+        (_place("Zenda", "US", "United States", "Ohio", 40.0, -83.0, 400_000), []),
+        (_place("Hentzau", "US", "United States", "Indiana", 41.0, -85.0, 250_000), ["Zenda"]),
+        (_place("Tarlenheim", "US", "United States", "Michigan", 42.5, -86.5, 20_000), []),
+    ]
+    return InMemoryGazetteer(entries, demonyms={"Ruritanian": "RU"})
+
+
+def test_geo_town_named_after_its_country_is_the_town(capitals: InMemoryGazetteer) -> None:
+    """"Ruritania City" is no people's name for Ruritania: the town, not the country."""
+    text = "Flights to Ruritania City resumed."
+    top = Resolver(capitals).resolve(text, _spans(text, "Ruritania City"))
+    assert top[0].place.name == "Ruritania City"  # type: ignore[union-attr]
+
+
+def test_geo_old_alias_of_a_smaller_place_loses_to_the_name_bearer(capitals: InMemoryGazetteer) -> None:
+    """Hentzau was once called Zenda; "Zenda" is the larger town that bears the name today,
+    even in a story that also names a town nearer the old bearer."""
+    text = "Police in Zenda said the suspect fled toward Tarlenheim."
+    top = Resolver(capitals).resolve(text, _spans(text, "Zenda", "Tarlenheim"))
+    assert top[0].place.admin1 == "Ohio"  # type: ignore[union-attr]

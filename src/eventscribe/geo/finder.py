@@ -7,8 +7,8 @@ The small English NER misses many transliterated Arabic/Kurdish names ("the town
 Sarmin", "Jisr al-Shugur"). Those are recovered from where place names sit in English:
 after a locative preposition, inside "X (Y)", or continuing a list of places. A recovered
 name must be known to the gazetteer, and a one-word name must also look like a proper
-noun and not be a common word, which keeps "May", "Rose" or "Mobile" out, nor the tail
-of an organisation's name ("Chamber of Commerce").
+noun (tagged so when a tagger ran) and not be a stop word ("May"), nor the tail of an
+organisation's name ("Chamber of Commerce").
 
 The NER also tags people's surnames as places ("coach Ripley" after "Darren Ripley"):
 a one-word name the document gives a person as surname is dropped unless it names a
@@ -379,21 +379,26 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
     "Darren Ripley") is not a place unless it names a division, country or large town.
     """
     people = _surnames(doc)
-    named = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
-    placed = {ent.text for ent in doc.ents if ent.label_ in _PLACE_LABELS}
-    taken = [False] * len(doc)
-    place_ents = {_strip(doc, ent.start, ent.end) for ent in doc.ents if ent.label_ in _PLACE_LABELS}
-    for ent in doc.ents:  # dates, quantities ("March", "May") and full names of people
-        if ent.label_ in _NOT_PLACE or (ent.label_ == "PERSON" and sum(t.is_alpha for t in ent) > 1
-                                        and not gazetteer.candidates(ent.text, fuzzy=True)):
-            for k in range(ent.start, ent.end):
-                taken[k] = True
     found: list[tuple[int, int]] = []
 
     def add(start: int, end: int) -> None:
         found.append((start, end))
         for k in range(start, end):
             taken[k] = True
+
+    named = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    placed = {ent.text for ent in doc.ents if ent.label_ in _PLACE_LABELS}
+    taken = [False] * len(doc)
+    place_ents = {_strip(doc, ent.start, ent.end) for ent in doc.ents if ent.label_ in _PLACE_LABELS}
+    for ent in doc.ents:  # dates, quantities ("March", "May") and full names of people
+        if ent.label_ == "PERSON" and _person_in_place_slot(doc, ent, gazetteer) and (
+                unknown or _known(gazetteer, ent.text, one_word=len(ent) == 1)):
+            add(ent.start, ent.end)
+            continue
+        if ent.label_ in _NOT_PLACE or (ent.label_ == "PERSON" and sum(t.is_alpha for t in ent) > 1
+                                        and not gazetteer.candidates(ent.text, fuzzy=True)):
+            for k in range(ent.start, ent.end):
+                taken[k] = True
 
     for ent in doc.ents:
         if adjectives and ent.label_ == "NORP" and gazetteer.country(ent.text.rstrip("s")):
@@ -452,7 +457,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         tok = doc[i]
         prev = doc[i - 1].lower_ if i else ""
         after_place = i >= 2 and doc[i - 1].text in (",", "and") and taken[i - 2]
-        if taken[i] or not _proper(tok) or not (prev in _LOCATIVE or after_place):
+        if taken[i] or not _proper(tok) or not (prev in _LOCATIVE or after_place or _before_generic(doc, i)):
             i += 1
             continue
         # Longest run of proper words (with Arabic connectors inside) the gazetteer knows.
@@ -476,7 +481,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
             one_word = end - i == 1
             if one_word and (not _not_common(tok) or (name in people and not _major(gazetteer, name))):
                 continue
-            if prev == "of" and i >= 2 and doc[i - 2].text[:1].isupper() and not _major(gazetteer, name):
+            if (prev == "of" and i >= 2 and doc[i - 2].text[:1].isupper() and not _major(gazetteer, name)
+                    and not _before_generic(doc, i)):  # ("PD1 of Lashkargah city" is one)
                 continue  # "Chamber of Commerce", "Department of Education": a name's tail
             if (_known(gazetteer, name, one_word=one_word and not named_place)
                     or (not one_word and gazetteer.candidates(name, fuzzy=True))):
@@ -517,6 +523,29 @@ _INSTITUTION_WORDS = frozenset("""university college school academy hospital cli
     center centre institute committee commission union league association foundation""".split())
 
 
+def _person_in_place_slot(doc: Any, ent: Any, gazetteer: Gazetteer) -> bool:
+    """"shells fell in Qaser Bin Ghashir (Aljfara)": the NER calls a transliterated name a
+    person, but a name right after "in"/"near"/"outside"/"around" and followed by its
+    container, in brackets or after a comma ("in Khan Tuman, Aleppo"), is a place."""
+    if ent.start == 0 or ent.end + 1 >= len(doc) or doc[ent.start - 1].lower_ not in _STRONG_LOCATIVE - {"at"}:
+        return False
+    sep, nxt = doc[ent.end], doc[ent.end + 1]
+    if sep.text == "(":
+        return nxt.text[:1].isupper()
+    return sep.text == "," and any(p.feature in ("ADM1", "ADM2", "PCLI") for p in gazetteer.candidates(nxt.text))
+
+
+def _before_generic(doc: Any, i: int) -> bool:
+    """Tokens from ``i`` are a run of proper words followed by a word for a kind of place
+    that ends the phrase: "Lashkargah city,", "Helmand province." say they are places
+    whatever precedes them ("a Commerce district office" does not)."""
+    k = i
+    while k < len(doc) and k - i < _MAX_TOKENS and (_proper(doc[k]) or doc[k].lower_ in _CONNECTORS):
+        k += 1
+    return (i < k < len(doc) and doc[k].lower_ in ADMIN_WORDS | CITY_WORDS
+            and (k + 1 == len(doc) or not doc[k + 1].is_alpha or doc[k + 1].lower_ in _LOCATIVE))
+
+
 def _unknown_slot(doc: Any, start: int, end: int, people: set[str]) -> bool:
     """Tokens ``start:end`` (proper words) are a place name the gazetteer lacks: the word
     before says so ("near Mineralne", "the village of Zibane"), and the name is no person's,
@@ -547,7 +576,7 @@ def _lower_words(doc: Any) -> set[str]:
 
 
 def _not_common(tok: Any) -> bool:
-    """A one-word name is rejected when the word is ordinary English ("Mobile", "Reading")
-    used capitalised only at a sentence start or in a title."""
-    lower = tok.vocab[tok.lower_]
-    return not (lower.is_stop or (tok.is_sent_start and lower.is_lower and lower.prob > -12))
+    """A one-word name is rejected when the word is an English stop word ("Of", "May").
+    (The small pipeline ships no word frequencies, so rarer common words such as "Mobile"
+    are kept out by the proper-noun tag and the document's own lower-case uses instead.)"""
+    return not tok.vocab[tok.lower_].is_stop

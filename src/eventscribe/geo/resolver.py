@@ -51,6 +51,8 @@ WEIGHTS = {
     "hint": 2.0,  # in the country the caller says the document is about
     "fuzzy": -1.5,  # matched only through the transliteration skeleton
     "alias_only": -0.3,  # matched an alternate name only (GeoNames lists odd ones: "Paris")
+    "alias_smaller": -2.0,  # ... and a place bearing the name as its own is larger: an old
+    # name of Fort Wayne is "Miami", but "Miami" is the Florida city; "Bombay" stays Mumbai
     "demonym": 2.0,  # "Syrian", "Americans": the country, not a town spelt alike
     "peer": 2.0,  # x share of an enumeration's other names first placed at the same level
     "world": 1.5,  # a continent, world region or sea: no country, so the country terms that
@@ -242,6 +244,11 @@ class _Mention:
         """The name's key, computed once: pairs of mentions compare it often."""
         return name_key(self.base)
 
+    @functools.cached_property
+    def own_name_population(self) -> int:
+        """The population of the largest candidate whose own name this is (0 if none)."""
+        return max((c.population for c in self.candidates if name_key(c.name) == self.key), default=0)
+
 
 class Resolver:
     """Resolve a document's toponym spans to places with one gazetteer."""
@@ -329,7 +336,9 @@ class Resolver:
         m.candidates = self.gazetteer.candidates(name) or self.gazetteer.candidates(base)
         named = any(c.feature == "PCLI" or (c.country_code is None and name_key(c.name) == name_key(base))
                     for c in m.candidates)  # "the Americas" is no people of America
-        adjective = None if named else (
+        # "Mexico City" and "Gaza City" are towns: a name written with a generic word is
+        # no people's name, whatever the name before the word is
+        adjective = None if named or base != name else (
             self.gazetteer.country(base) or self.gazetteer.country(re.sub(r"s$", "", base)))
         if adjective is not None:  # "Syrian(s)" names the country it derives from
             m.demonym = True
@@ -455,8 +464,11 @@ class Resolver:
             s += w["fuzzy"]
         if m.demonym and c.feature == "PCLI":
             s += w["demonym"]
-        if name_key(c.name) != m.key and c.feature != "PCLI":
+        if (own := name_key(c.name)) != m.key and c.feature != "PCLI":
             s += w["alias_only"]
+            # "Municipio Sucre" is Sucre with a generic word, not an old name
+            if c.population < m.own_name_population and not own.startswith(m.key) and not own.endswith(m.key):
+                s += w["alias_smaller"]
         for j in m.containers:
             inner = mentions[j].candidates
             if any(self._contains(k, c) for k in inner):
