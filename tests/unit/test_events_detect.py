@@ -350,8 +350,6 @@ def test_detect_execution_of_detainees_is_attack() -> None:
     assert d is not None and d.sub_event_type == "Attack"
 
 
-@pytest.mark.xfail(reason="'hack(ed)? to death' needs the words adjacent; with an object between, no cue fires",
-                   strict=True)
 def test_detect_villagers_hacking_someone_to_death_is_mob_violence() -> None:
     d = classify("Villagers hacked a suspected witch to death.")
     assert d is not None and d.sub_event_type == "Mob violence"

@@ -101,13 +101,10 @@ def test_claims_spokesman_named_before_organisation(nlp: Any) -> None:
     ]) == ["Ministry of Defence of Russia"] * 2
 
 
-@pytest.mark.xfail(reason="_normalise maps an organisation only when the phrase says spokes/ministry/"
-                          "department/office, so 'The Nigerian army said' stays raw while 'An army spokesman "
-                          "said' becomes 'Military of Nigeria'", strict=True)
 def test_claims_army_normalised_like_its_spokesman(nlp: Any) -> None:
     direct, via_spokesman = _claims(nlp, ["The Nigerian army said troops killed 12 militants."], None) + \
         _claims(nlp, ["A Nigerian army spokesman said troops killed 12 militants."], None)
-    assert direct == via_spokesman == "Military of Nigeria"
+    assert direct == via_spokesman == "Military Forces of Nigeria"
 
 
 def test_claims_unnamed_different_source_not_merged_into_last(nlp: Any) -> None:
