@@ -53,6 +53,23 @@ _CASUALTY_ONLY = re.compile(r"^(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies)|kill(?:
 _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|storage|depots?|caches?|workshops?|"
                         r"factor(?:y|ies)|stockpiles?|seized|found|recovered)\b[^,;.]*$", re.I)
 _UNCLAIMED_MEANS = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
+# ACLED codes the targets of these as civilians unless the text names another target
+_CIVILIAN_TARGETS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence",
+                     "Looting/property destruction", "Arrests"}
+# "two factions of pro-Houthi forces clashed": one actor on both sides
+_INFIGHTING = re.compile(r"\b(?:(?:two|rival|competing) (?:factions|wings|groups|branches|commanders)|infighting|"
+                         r"internal (?:clash(?:es)?|fighting|dispute)|(?:among|amongst) (?:themselves|each other))\b", re.I)
+# "X repelled an attack by Y": Y attacked, X defended
+_REPELLED = re.compile(r"\b(?:repel+(?:s|ed|ing)?|repuls(?:e|es|ed|ing)|thwart(?:s|ed|ing)?|foil(?:s|ed|ing)?|"
+                       r"fought off|beat back|push(?:ed)? back|fend(?:ed)? off)\s+(?:an?\s+|the\s+|their\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|incursions?|advances?|infiltration)"
+                       r"\s+(?:by|of|from)\s+", re.I)
+_ATTACKED = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?(?:ambushed|attacked|targeted|assaulted|raided|"
+                       r"fired (?:up)?on|shot at|shot dead|shot)\b", re.I)
+# victims that are things, not people: no second actor ("hit civilian houses")
+_CIVILIANS_HARMED = re.compile(r"\b(?:kill|dead|died|death|injur|wound|casualt|hurt)", re.I)
+_CIVILIAN_PROPERTY = re.compile(r"\bcivilian (?:houses|homes|buildings|infrastructure|areas|objects|facilities|"
+                                r"property|vehicles?|targets)\b", re.I)
 
 
 @dataclass
@@ -228,6 +245,9 @@ def _body_start(text: str, article: Article) -> int:
 def _context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer: Gazetteer,
              units: list[_Unit]) -> _Context:
     def country_of(word: str) -> str | None:
+        if len(word) == 2 and word.isupper():  # "US", "UK" name countries; "AU forces" are the
+            # African Union's, not Australia's: initials count as a name, never as an ISO code
+            return next((p.country for p in gazetteer.candidates(word) if p.feature == "PCLI"), None)
         p = gazetteer.country(word)
         return p.country if p else None
 
@@ -376,8 +396,21 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
         victims = ctx.finder.generic("civilians", country=country, sent=sent)
         if victims is not None and not any(a.kind in ("state", "group", "police") for a in rest[:1]):
             rest = [victims]
+    elif a1 is None and rest and rest[0].role == "patient" and (
+            sub in _UNCLAIMED_MEANS or (etype == "Battles" and _ATTACKED.search(sent.text))):
+        # "State police were ambushed by armed individuals", "a policeman was killed when a bomb
+        # detonated": the police are the target; the unnamed attacker is ACLED's unidentified
+        # armed group (a casualty verb alone, "soldiers were killed in clashes", says no more
+        # than that a side lost men)
+        a1 = ActorMention(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
+                          "unidentified", -1, -1)
     elif a1 is None and rest and sub != "Air/drone strike":
         a1, rest = rest[0], rest[1:]
+    repelled = _REPELLED.search(sent.text)
+    if repelled and a1 is not None and a1.start < sent.start_char + repelled.start():
+        attacker = next((a for a in rest if a.start >= sent.start_char + repelled.end()), None)
+        if attacker is not None:  # the defender becomes the target
+            a1, rest = attacker, [a1] + [a for a in rest if a is not attacker]
     if a1 is None and sub in _REMOTE and ctx.state_actor:
         # Platforms of a state's task force act for it ("a Su-34 bomber", "the airstrikes").
         a1 = ActorMention(ctx.state_actor, "state", -1, -1)
@@ -389,7 +422,28 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
                           "unidentified", -1, -1)
     if not rest and (etype in ("Explosions/Remote violence", "Violence against civilians")):
         victims = ctx.finder.generic("civilians", country=country, sent=sent)
+        if victims is not None and _CIVILIAN_PROPERTY.search(sent.text) and not _CIVILIANS_HARMED.search(sent.text):
+            victims = None  # shells that hit civilian houses: property, no victims to code
         rest = [victims] if victims is not None else []
+    if not rest and sub in _CIVILIAN_TARGETS:
+        rest = [ActorMention(f"Civilians ({country})" if country else "Civilians", "civilians", -1, -1)]
+    if not rest and sub == "Armed clash" and a1 is not None and _INFIGHTING.search(sent.text):
+        rest = [a1]  # ACLED codes fighting within one group with the group on both sides
+    if not rest and sub in ("Protest with intervention", "Excessive force against protesters"):
+        # the force that intervened, when no sentence names it: ACLED's default is the police
+        rest = [ActorMention(f"Police Forces of {country}" if country else "Police", "police", -1, -1)]
+    if a1 is None and sub == "Armed clash":
+        # "a shoot-out took place": neither side named
+        a1 = ActorMention(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
+                          "unidentified", -1, -1)
+    if not rest and sub == "Armed clash":
+        # a clash has two sides; an unnamed one is ACLED's unidentified armed group
+        rest = [ActorMention(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
+                             "unidentified", -1, -1)]
+    if sub == "Change to group/activity":
+        # a group's own move (a deployment, a new leader) has no second party, unless another
+        # named actor takes part ("IS militants are in talks with the Nusra Front")
+        rest = [a for a in rest if a.kind in ("group", "state", "police")]
     a2 = rest[0] if rest else None
     doc = sent.doc
     for key, a in (("actor1", a1), ("actor2", a2)):
@@ -416,6 +470,14 @@ def _escalates(u: _Unit, det: Detection, last: tuple[int, EventMention], ctx: _C
     sub = "Violent demonstration" if det.event_type == "Riots" else det.sub_event_type
     if _PROTEST_SEVERITY.get(sub, 0) > _PROTEST_SEVERITY.get(m.sub_event_type, 0):
         m.sub_event_type, m.event_type = sub, event_type_of(sub)
+        if sub in ("Protest with intervention", "Excessive force against protesters") and m.actor2 is None:
+            # "Police dispersed them with tear gas": the force that intervened, else ACLED's default
+            country = m.place.country if m.place else None
+            force = next((a for a in ctx.finder.find(u.span, country=country) if a.kind in ("police", "state")), None)
+            m.actor2 = force.name if force else (f"Police Forces of {country}" if country else "Police")
+            span = _doc_span(u.span.doc, force.start, force.end) if force else None
+            m.provenance["actor2"] = _prov("extract.actors", actors_mod.VERSION, span,
+                                           None if span else "inferred from the event type")
         m.provenance["event_type"] = _prov(f"events.detect:{det.rule}", detect.VERSION,
                                            _doc_span(u.span.doc, u.span.start_char + det.start, u.span.start_char + det.end),
                                            "the demonstration reported before escalated")
@@ -512,6 +574,12 @@ def _merge_repeats(mentions: list[EventMention]) -> list[EventMention]:
     return list(merged.values())
 
 
+def _inferred(m: EventMention, field_name: str) -> bool:
+    """The mention's ``field_name`` was inferred (from the event type or the article), not read."""
+    prov = m.provenance.get(field_name)
+    return prov is not None and prov.span is None
+
+
 def _fold(head: EventMention, m: EventMention) -> None:
     """Fill what ``head`` lacks from ``m``, a sentence about the same event: weapons it adds,
     actors, claimant and death count where ``head`` has none."""
@@ -519,7 +587,11 @@ def _fold(head: EventMention, m: EventMention) -> None:
     if m.weapons and "weapons" not in head.provenance and "weapons" in m.provenance:
         head.provenance["weapons"] = m.provenance["weapons"]
     for f in ("actor1", "actor2", "claimed_by", "fatalities"):
-        if getattr(head, f) is None and getattr(m, f) is not None:
+        # a target the text names beats one inferred from the event type ("Civilians (X)")
+        inferred = f == "actor2" and _inferred(head, f) and not _inferred(m, f)
+        if f in ("actor1", "actor2") and _inferred(m, f) and m.sub_event_type != head.sub_event_type:
+            continue  # "Civilians" inferred for an arrest told after a protest is not the protest's
+        if (getattr(head, f) is None or inferred) and getattr(m, f) is not None:
             setattr(head, f, getattr(m, f))
             if f in m.provenance:
                 head.provenance[f] = m.provenance[f]

@@ -121,3 +121,58 @@ def test_compose_colonia_is_coded_to_its_town(pipeline):
     (rec,) = _records(pipeline, "On 6 May 2024, in Guadalajara, Jalisco, armed men attacked two men in "
                                 "Colonia Santa Anita. Both victims died.")
     assert rec["location"] == "Guadalajara"
+
+
+def _actors(rec):
+    return rec["actor1"], rec["actor2"]
+
+
+def test_compose_attack_victims_default_to_civilians(pipeline):
+    """ACLED codes the target of an attack as civilians when the text names no other."""
+    (rec,) = _records(pipeline, "On Sunday, gunmen shot dead a shepherd near Jos in Plateau state.")
+    assert rec["sub_event_type"] == "Attack"
+    assert _actors(rec) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_compose_ambushed_police_are_the_target(pipeline):
+    (rec,) = _records(pipeline, "On Monday, state police were ambushed by armed men near Uruapan, Michoacan.")
+    assert _actors(rec) == ("Unidentified Armed Group (Mexico)", "Police Forces of Mexico")
+
+
+def test_compose_repelled_attack_makes_the_attacker_actor1(pipeline):
+    (rec,) = _records(pipeline, "On Tuesday, Afghan security forces repelled an attack by Taliban militants "
+                                "in Ghazni province.")
+    assert _actors(rec) == ("Taliban", "Military Forces of Afghanistan")
+
+
+def test_compose_clash_within_one_group_has_it_on_both_sides(pipeline):
+    (rec,) = _records(pipeline, "On Friday, two rival factions of the Taliban clashed in Ghazni province.")
+    assert rec["sub_event_type"] == "Armed clash" and _actors(rec) == ("Taliban", "Taliban")
+
+
+def test_compose_shoot_out_with_no_side_named(pipeline):
+    (rec,) = _records(pipeline, "On Friday, a shoot-out took place in Sao Goncalo, Rio de Janeiro.")
+    assert _actors(rec) == ("Unidentified Armed Group (Brazil)", "Unidentified Armed Group (Brazil)")
+
+
+def test_compose_dispersed_protest_names_the_police_as_actor2(pipeline):
+    (rec,) = _records(pipeline, "Hundreds of teachers marched in Accra on Tuesday to demand unpaid salaries. "
+                                "Police later fired tear gas to disperse them.")
+    assert _actors(rec) == ("Protesters (Ghana)", "Police Forces of Ghana")
+
+
+def test_compose_shelled_houses_have_no_victim_actor(pipeline):
+    (rec,) = _records(pipeline, "On Monday, artillery shells hit civilian houses in Avdiivka, Donetsk region.")
+    assert rec["actor2"] is None
+
+
+def test_compose_forces_of_two_countries_are_both_sides(pipeline):
+    (rec,) = _records(pipeline, "On Wednesday, military forces of India and Pakistan exchanged fire across "
+                                "the Line of Control in Poonch district, Jammu and Kashmir.")
+    assert _actors(rec) == ("Military Forces of India", "Military Forces of Pakistan")
+
+
+def test_compose_initials_are_no_country_code(pipeline):
+    """"AU" is the African Union here, not Australia's ISO code."""
+    recs = _records(pipeline, "On Monday, AU forces clashed with Al Shabaab fighters near Afgooye, Lower Shabelle.")
+    assert recs and all("Australia" not in (r["actor1"] or "") + (r["actor2"] or "") for r in recs)

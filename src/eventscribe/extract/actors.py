@@ -136,6 +136,11 @@ class ActorFinder:
         for m in _FORCES_OF.finditer(text):
             name = m.group("name")
             add(f"Military Forces of {self.country_of(name) or name}", "state", m.start(), m.end())
+            # "military forces of India and Pakistan exchanged fire": both sides
+            other = re.match(r" and (?:the )?([A-Z][\w'’-]+)", text[m.end():])
+            if other and self.country_of(other.group(1)):
+                add(f"Military Forces of {self.country_of(other.group(1))}", "state",
+                    m.end() + other.start(1), m.end() + other.end(1))
         for m in _STATE.finditer(text):
             c = self.country_of(m.group("adj"))
             if c:

@@ -41,7 +41,7 @@ from eventscribe.geo._sources import (country_point, countryinfo_records, subdiv
                                       us_state_abbreviations)
 from eventscribe.geo._text import loose_key, name_key, split_generic
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -253,7 +253,9 @@ def _write_index(tmp: Path, cities: dict[str, dict[str, Any]], countries: dict[s
         w.place(int(c["geonameid"]), c["name"], point, cc, None, "PCLI", c.get("population") or 0,
                 _latin_names(names, codes=True))
         con.execute("INSERT INTO countries VALUES (?,?,?)", (cc, c["name"], int(c["geonameid"])))
-    given = {cc: str(rec["demonym"]) for cc, rec in extra.items() if rec.get("demonym")}
+    # the most populous country first: "Indian" is India's word before the Indian Ocean Territory's
+    given = {cc: str(rec["demonym"]) for cc, rec in sorted(extra.items(), key=lambda kv: -float(kv[1].get("population") or 0))
+             if rec.get("demonym")}
     derived = demonyms({cc: {c["name"], *aliases.get(cc, ())} for cc, c in countries.items()}, given)
     con.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?)", sorted(derived.items()))
 
