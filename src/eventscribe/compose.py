@@ -402,8 +402,7 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
         # detonated": the police are the target; the unnamed attacker is ACLED's unidentified
         # armed group (a casualty verb alone, "soldiers were killed in clashes", says no more
         # than that a side lost men)
-        a1 = ActorMention(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
-                          "unidentified", -1, -1)
+        a1 = ctx.finder.unidentified(country, sent)
     elif a1 is None and rest and sub != "Air/drone strike":
         a1, rest = rest[0], rest[1:]
     repelled = _REPELLED.search(sent.text)
@@ -418,8 +417,7 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
         a1, rest = rest[0], rest[1:]
     if a1 is None and (etype == "Violence against civilians" or sub in _UNCLAIMED_MEANS):
         # a bomb or an attack nobody is named for: ACLED's unidentified armed group
-        a1 = ActorMention(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
-                          "unidentified", -1, -1)
+        a1 = ctx.finder.unidentified(country, sent)
     if not rest and (etype in ("Explosions/Remote violence", "Violence against civilians")):
         victims = ctx.finder.generic("civilians", country=country, sent=sent)
         if victims is not None and _CIVILIAN_PROPERTY.search(sent.text) and not _CIVILIANS_HARMED.search(sent.text):
@@ -434,12 +432,10 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
         rest = [ActorMention(f"Police Forces of {country}" if country else "Police", "police", -1, -1)]
     if a1 is None and sub == "Armed clash":
         # "a shoot-out took place": neither side named
-        a1 = ActorMention(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
-                          "unidentified", -1, -1)
+        a1 = ctx.finder.unidentified(country, sent)
     if not rest and sub == "Armed clash":
         # a clash has two sides; an unnamed one is ACLED's unidentified armed group
-        rest = [ActorMention(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
-                             "unidentified", -1, -1)]
+        rest = [ctx.finder.unidentified(country, sent)]
     if sub == "Change to group/activity":
         # a group's own move (a deployment, a new leader) has no second party, unless another
         # named actor takes part ("IS militants are in talks with the Nusra Front")

@@ -141,3 +141,27 @@ def test_actors_named_group_keeps_separate_unidentified_party(nlp: Any, finder: 
 ])
 def test_actors_named_groups_give_the_reports_country(text, home):
     assert load_groups().home_country(text) == home
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Suspected Fulani militias attacked a village near Makurdi.", "Fulani Ethnic Militia (Nigeria)"),
+    ("Clashes erupted between Bani Harith tribesmen and the army.", "Bani Harith Tribal Militia (Nigeria)"),
+    ("Communal militias from Umuleri raided a farm.", "Umuleri Communal Militia (Nigeria)"),
+])
+def test_actors_identity_militias_in_acled_names(nlp: Any, finder: ActorFinder, text: str, name: str) -> None:
+    assert name in [a[0] for a in _actors(nlp, finder, text, country="Nigeria")]
+
+
+def test_actors_faith_is_no_ethnic_militia(nlp: Any, finder: ActorFinder) -> None:
+    assert not any("Ethnic Militia" in a[0] for a in _actors(nlp, finder, "Muslim militias attacked the town.", "Nigeria"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Armed men killed a taxi driver in a drive-by shooting.", "Unidentified Gang (Mexico)"),
+    ("Armed men killed a taxi driver. Police blamed a local cartel.", "Unidentified Gang (Mexico)"),
+    ("Armed men killed a taxi driver on the highway.", "Unidentified Armed Group (Mexico)"),
+])
+def test_actors_unnamed_perpetrator_follows_acled_gang_convention(nlp: Any, finder: ActorFinder, text: str,
+                                                                  name: str) -> None:
+    sent = list(nlp("Reports differed on the details. " + text).sents)[1]
+    assert finder.unidentified("Mexico", sent).name == name

@@ -386,3 +386,28 @@ def test_geo_old_alias_of_a_smaller_place_loses_to_the_name_bearer(capitals: InM
     text = "Police in Zenda said the suspect fled toward Tarlenheim."
     top = Resolver(capitals).resolve(text, _spans(text, "Zenda", "Tarlenheim"))
     assert top[0].place.admin1 == "Ohio"  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def local() -> InMemoryGazetteer:
+    entries = [
+        (_place("Alden", "US", "United States", "Minnesota", 45.9, -95.5, 12_000), []),
+        (_place("Brandt", "US", "United States", "Minnesota", 45.8, -95.3, 4_000), []),
+        (_place("Corley", "US", "United States", "Minnesota", 46.0, -95.7, 3_000), []),
+        (_place("Dunmore", "US", "United States", "Vermont", 44.0, -72.5, 2_000), []),
+        (_place("Dunmore", "US", "United States", "Oregon", 44.5, -121.0, 1_500), []),
+    ]
+    return InMemoryGazetteer(entries)
+
+
+def test_geo_isolated_small_namesake_in_a_local_story_is_placed_near_the_focus(local: InMemoryGazetteer) -> None:
+    """Three Minnesota towns and a "Dunmore" the gazetteer knows only far away: most likely
+    a local place it lacks, so it goes near the story's town, at geo-precision 2."""
+    text = "Alden police met Brandt and Corley officials; Alden and Dunmore schools closed."
+    spans = _spans(text, "Alden", "Brandt", "Corley", "Alden", "Dunmore")
+    top = Resolver(local, place_unknown=True).resolve(text, spans)
+    dunmore = top[-1].place
+    assert dunmore is not None and dunmore.feature == "NEAR" and dunmore.admin1 == "Minnesota"
+    assert dunmore.geo_precision == 2
+    kept = Resolver(local).resolve(text, spans)[-1].place  # without place_unknown: the reading stands
+    assert kept is not None and kept.admin1 in ("Vermont", "Oregon")

@@ -115,6 +115,21 @@ _CIVILIANS = re.compile(r"\b(?:civilians?|villagers?|residents?|farmers?|herders
                         r"traders?|family|families|aid workers?|doctors?|body|bodies|teenagers?|youths?)\b", re.I)
 
 
+# ACLED's convention for organised crime: an unnamed perpetrator of gang-style violence is an
+# "Unidentified Gang", not an armed group
+_GANG_CUES = re.compile(r"\b(?:gangs?|gangsters?|cartels?|drug (?:dealers?|traffickers?|trafficking|lords?|gangs?)|"
+                        r"narco\w*|drive-by|sicarios?|criminal (?:groups?|gangs?|organi[sz]ations?))\b", re.I)
+# identity militias in ACLED's names: "Fulani militiamen" -> "Fulani Ethnic Militia (Nigeria)",
+# "Al Badi tribesmen" -> "Al Badi Tribal Militia (Yemen)", "militias from Omor" -> "Omor Communal Militia"
+_TRIBAL = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+ ){1,2}?)(?:tribesmen|tribal (?:militias?|fighters|gunmen)|clansmen|"
+                     r"clan (?:militias?|fighters|gunmen))\b")
+_ETHNIC = re.compile(r"\b(?P<name>[A-Z][\w'’-]+) (?:ethnic )?(?:militias?|militiamen|herdsmen|gunmen)\b")
+# faiths are not peoples: ACLED names religious groups otherwise
+_FAITHS = frozenset("muslim muslims christian christians hindu hindus sikh sikhs buddhist buddhists jewish "
+                    "shia shiite shiites sunni sunnis catholic catholics protestant islamist islamic".split())
+_COMMUNAL = re.compile(r"\b(?:communal )?militias? from (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+
+
 class ActorFinder:
     """Finds and normalises the actors of a sentence; ``country_of`` maps "Russian"/"Russia" to "Russia"."""
 
@@ -152,10 +167,24 @@ class ActorFinder:
             if country:
                 add(f"Military Forces of {country}", "state", m.start(), m.end())
         suffix = f" ({country})" if country else ""
-        for pattern, label, kind in ((_UNIDENTIFIED, "Unidentified Armed Group", "unidentified"),
-                                     (_RIOTERS, "Rioters", "rioters")):
+        # a people's name as the parse sees it: a nationality/group entity or a proper noun
+        # ("Suspected Fulani" may come out as one organisation entity)
+        peoples = {t.text for t in sent if (t.ent_type_ in ("NORP", "ORG") or t.tag_ in ("NNP", "NNPS"))
+                   and not (t.is_sent_start and not t.ent_type_)}
+        for m in _COMMUNAL.finditer(text):
+            add(f"{m.group('name')} Communal Militia{suffix}", "group", m.start(), m.end())
+        for m in _TRIBAL.finditer(text):
+            add(f"{m.group('name').strip()} Tribal Militia{suffix}", "group", m.start(), m.end())
+        for m in _ETHNIC.finditer(text):
+            # only a people's name ("Fulani", "Dogon"), not a country's ("Nigerian gunmen")
+            if (m.group("name") in peoples and not self.country_of(m.group("name"))
+                    and m.group("name").casefold() not in _FAITHS):
+                add(f"{m.group('name')} Ethnic Militia{suffix}", "group", m.start(), m.end())
+        unidentified = self.unidentified(country, sent).name
+        for pattern, label, kind in ((_UNIDENTIFIED, unidentified, "unidentified"),
+                                     (_RIOTERS, "Rioters" + suffix, "rioters")):
             for m in pattern.finditer(text):
-                add(label + suffix, kind, m.start(), m.end())
+                add(label, kind, m.start(), m.end())
         groups = [a for a in found if a.kind == "group"]
         if groups:
             # "fighters of the ELN", "Boko Haram fighters": a generic word next to a named group
@@ -167,6 +196,16 @@ class ActorFinder:
             full = doc_text(sent.doc)
             found = [a for a in found if a.kind != "unidentified" or not describes_group(a)]
         return sorted(found, key=lambda a: a.start)
+
+    def unidentified(self, country: str | None, sent: SpacySpan) -> ActorMention:
+        """The unnamed perpetrator, as ACLED names it: an "Unidentified Gang" where the sentence
+        or the next one tells of gang-style crime (a drive-by, a cartel, drug dealing), else
+        an "Unidentified Armed Group"; the country in brackets. No characters: inferred."""
+        after = sent.doc[sent.end: sent.end + 60]
+        nxt = next(iter(after.sents), None) if len(after) else None
+        gang = _GANG_CUES.search(sent.text) or (nxt is not None and _GANG_CUES.search(nxt.text))
+        label = "Unidentified Gang" if gang else "Unidentified Armed Group"
+        return ActorMention(f"{label} ({country})" if country else label, "unidentified", -1, -1)
 
     def generic(self, kind: str, *, country: str | None, sent: SpacySpan) -> ActorMention | None:
         """The first protesters/civilians phrase of ``sent`` as an actor of that kind, if any."""

@@ -114,14 +114,19 @@ def _close(a: Place, b: Place) -> float:
 def _cluster_support(mentions: list[_Mention], ranked: list[list[Place]]) -> list[dict[int, float]]:
     """For each mention, candidate id -> share of the *other* names (each name once) that
     have one of their likely readings next to that candidate: "Brandon" and "Kensington"
-    next to "Douglas County" pick the Minnesota ones together."""
-    by_name: dict[str, list[Place]] = {}
+    next to "Douglas County" pick the Minnesota ones together. Names whose first reading is
+    one place ("Louisiana" and "La.") count once: a place written twice is not twice the
+    evidence."""
+    group: dict[str, tuple[object, ...]] = {}
+    for m in mentions:
+        group.setdefault(m.key, _reading_key(m.choice) if m.choice is not None else ("name", m.key))
+    by_name: dict[tuple[object, ...], list[Place]] = {}
     for m, top in zip(mentions, ranked):
-        readings = by_name.setdefault(m.key, [])
+        readings = by_name.setdefault(group[m.key], [])
         readings.extend(p for p in top if p not in readings)
     out: list[dict[int, float]] = []
     for m in mentions:
-        own = m.key
+        own = group[m.key]
         names = [top for key, top in by_name.items() if key != own and top]
         scores: dict[int, float] = {}
         if names:
@@ -170,6 +175,42 @@ def _near_focus(name: str, focus: Place) -> Place:
     return Place(name=name, country=focus.country, country_code=focus.country_code,
                  admin1=focus.admin1, latitude=focus.latitude, longitude=focus.longitude,
                  geo_precision=2, feature="NEAR", population=0)
+
+
+_ISOLATED_KM = 300.0  # farther than this from every other name's reading ...
+_ISOLATED_POP = 300_000  # ... and smaller than this: likely a namesake of a place the gazetteer lacks
+_LOCAL_KM = 150.0  # a local story: at least half its other towns lie this close to its focus
+_UNIQUE_POP = 10_000  # the only place of its name, this large, is taken at its word
+
+
+def _isolated_to_focus(mentions: list[_Mention], focus: Place) -> None:
+    """In a local story, a small town read far from every other name of the document, in a
+    province no other name is placed in, and with no container the text gives, is most
+    likely a namesake of a place the gazetteer lacks ("Kensington" read in New Hampshire in
+    a Minnesota story): it is placed near the story's focus instead, at geo-precision 2."""
+    if focus.latitude is None or any(m.choice is not None and m.choice.feature == "PCLI"
+                                     and m.choice.country_code != focus.country_code for m in mentions):
+        return  # a story that names foreign countries is no local story
+    moved = []
+    for m in mentions:
+        c = m.choice
+        if (c is None or c.latitude is None or c.feature in ("PCLI", "ADM1", "RGN", "CONT")
+                or c.population >= _ISOLATED_POP or m.containers):
+            continue
+        if not m.fuzzy and c.population >= _UNIQUE_POP and len({_reading_key(k) for k in m.candidates}) == 1:
+            continue
+        others = [o.choice for o in mentions if o.key != m.key and o.choice is not None and o.choice.latitude is not None]
+        towns = [a for a in others if a.feature not in ("PCLI", "ADM1", "RGN", "CONT")]
+        if len(towns) < 2 or any((a.country_code, a.admin1) == (c.country_code, c.admin1) for a in others):
+            continue
+        if min(km(c.latitude, c.longitude, a.latitude, a.longitude) for a in towns) <= _ISOLATED_KM:  # type: ignore[arg-type]
+            continue
+        near = sum(km(a.latitude, a.longitude, focus.latitude, focus.longitude) <= _LOCAL_KM  # type: ignore[arg-type]
+                   for a in towns)
+        if near / len(towns) >= 0.5:
+            moved.append(m)
+    for m in moved:
+        m.choice, m.score = _near_focus(m.base, focus), _GUESS_SCORE
 
 
 _MAJOR_TOWN = 100_000  # a town this large is not mistaken for a village the gazetteer lacks
@@ -307,6 +348,8 @@ class Resolver:
                 m.choice = None  # placed inside the container below
         out = []
         focus = _focus([m.choice for m in mentions]) if self.place_unknown else None
+        if focus is not None:
+            _isolated_to_focus(mentions, focus)
         for m in mentions:
             place = m.choice
             if place is not None:
