@@ -9,9 +9,15 @@ cluster, and re-loading the same reports adds nothing.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+from collections.abc import Iterable
+from typing import Any
+
+from .geo.resolver import km
 from .types import Event, EventMention, content_hash
 
-__all__ = ["event_id", "group_events", "merge_key", "merge_reason"]
+__all__ = ["event_id", "group_events", "likely_duplicates", "merge_key", "merge_reason"]
 
 
 def _place_key(m: EventMention) -> str:
@@ -21,7 +27,8 @@ def _place_key(m: EventMention) -> str:
     if p.geonameid is not None:
         return f"gn:{p.geonameid}"
     if p.latitude is not None and p.longitude is not None:
-        # ~10 km cells: two spellings of one town geocoded to slightly different points agree.
+        # ~10 km cells: two spellings of one town geocoded to slightly different points agree,
+        # unless a cell edge runs between them; likely_duplicates() finds such pairs
         return f"ll:{round(p.latitude, 1)},{round(p.longitude, 1)}"
     return f"name:{p.name.casefold()}"
 
@@ -53,3 +60,37 @@ def group_events(mentions: list[EventMention]) -> list[Event]:
         groups.setdefault(event_id(m), []).append(m)
     return [Event(id=eid, mentions=ms, merge_reason=merge_reason(ms[0]) if len(ms) > 1 else None)
             for eid, ms in groups.items()]
+
+
+def likely_duplicates(events: Iterable[dict[str, Any]], *, within_km: float = 25.0,
+                      days: int = 1) -> list[dict[str, Any]]:
+    """Pairs of stored events that may be one occurrence the keys kept apart, for an analyst
+    to review: same sub-event type and primary actor, dated at most ``days`` apart, placed at
+    most ``within_km`` apart (two gazetteer entries for one town, a point either side of a
+    key's cell edge, a date read a day off). Each pair says why, closest first. Aggregate
+    claims and events without a date or a point are never paired."""
+    def day(rec: dict[str, Any]) -> dt.date | None:
+        return dt.date.fromisoformat(rec["date"][:10]) if rec.get("date") else None
+
+    usable = [r for r in events if not r.get("aggregate") and day(r) is not None
+              and r.get("latitude") is not None and r.get("longitude") is not None]
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in usable:
+        kind = r.get("sub_event_type") or r.get("event_type") or ""
+        groups.setdefault((kind, (r.get("actor1") or "").casefold()), []).append(r)
+    pairs = []
+    for (etype, _), recs in groups.items():
+        recs.sort(key=lambda r: (day(r), r["event_id"]))
+        for a, b in itertools.combinations(recs, 2):
+            gap = (day(b) - day(a)).days  # type: ignore[operator]
+            if gap > days:
+                continue
+            d = km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+            if d > within_km:
+                continue
+            where = (a.get("location") if a.get("location") == b.get("location")
+                     else f"{a.get('location')} / {b.get('location')}")
+            pairs.append({"event_ids": [a["event_id"], b["event_id"]], "km": round(d, 1), "days": gap,
+                          "reason": f"same {etype} by {a.get('actor1') or 'unknown actor'}, {gap} day(s) "
+                                    f"and {d:.1f} km apart ({where})"})
+    return sorted(pairs, key=lambda p: (p["km"], p["days"]))

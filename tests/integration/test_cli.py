@@ -30,6 +30,11 @@ def test_cli_extract_examples_stores_and_writes_jsonl(tmp_path):
     assert first.exit_code == 0
     ids = [json.loads(l)["event_id"] for l in (tmp_path / "x.jsonl").read_text().splitlines()]
     assert len(ids) == len(set(ids)) == len({r["event_id"] for r in records})
+    review = runner.invoke(app, ["duplicates", "--db", str(db), "--json", "--km", "50"])
+    assert review.exit_code == 0
+    for line in review.output.splitlines():  # each pair names two stored events and says why
+        pair = json.loads(line)
+        assert set(pair["event_ids"]) <= set(ids) and pair["reason"].startswith("same ")
 
 
 def test_cli_extract_bad_line_is_reported_and_the_batch_goes_on(tmp_path):

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from eventscribe.dedup import event_id, group_events, merge_key, merge_reason
+from eventscribe.dedup import event_id, group_events, likely_duplicates, merge_key, merge_reason
 from eventscribe.types import EventMention, Place, Span, content_hash
 
 DAY = dt.date(2024, 3, 12)
@@ -81,13 +81,32 @@ def test_dedup_coordinates_within_a_cell_merge() -> None:
     assert merge_key(a) == merge_key(b)
 
 
-@pytest.mark.xfail(reason="round(x, 1) grid cells: two points ~2 km apart straddling a .x5 boundary "
-                          "(37.14 -> 37.1, 37.16 -> 37.2) get different keys, despite the docstring's promise",
-                   strict=True)
-def test_dedup_nearby_coordinates_across_cell_edge_merge() -> None:
+def _event(eid: str, *, day: str = "2024-03-03", lat: float = 36.21, lon: float = 37.14,
+           actor: str = "Military Forces of Syria", sub: str = "Armed clash") -> dict[str, object]:
+    return {"event_id": eid, "event_type": "Battles", "sub_event_type": sub, "actor1": actor, "date": day,
+            "latitude": lat, "longitude": lon, "location": eid, "aggregate": False}
+
+
+def test_dedup_nearby_events_across_a_cell_edge_are_listed_for_review() -> None:
+    """Two points ~3 km apart either side of a key's cell edge get different keys; the review
+    list pairs them and says why."""
     a = _mention("a", place=_place(geonameid=None, lat=36.21, lon=37.14))
     b = _mention("b", place=_place("Kallo", geonameid=None, lat=36.23, lon=37.16))
-    assert merge_key(a) == merge_key(b)
+    assert merge_key(a) != merge_key(b)
+    (pair,) = likely_duplicates([_event("e1"), _event("e2", lat=36.23, lon=37.16)])
+    assert pair["event_ids"] == ["e1", "e2"] and pair["km"] < 5 and pair["days"] == 0
+    assert "same Armed clash by Military Forces of Syria" in pair["reason"]
+
+
+@pytest.mark.parametrize("other", [
+    _event("e2", actor="Islamic State"),  # another actor
+    _event("e2", sub="Attack"),  # another kind of event
+    _event("e2", day="2024-03-06"),  # days apart
+    _event("e2", lat=37.5, lon=38.5),  # far apart
+    {**_event("e2"), "date": None},  # undated
+])
+def test_dedup_review_list_needs_same_kind_actor_day_and_place(other: dict[str, object]) -> None:
+    assert likely_duplicates([_event("e1"), other]) == []
 
 
 def test_dedup_unresolved_place_keys_on_casefolded_name() -> None:

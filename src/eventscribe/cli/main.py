@@ -1,8 +1,9 @@
-"""Commands: extract, export, geoparse, stats, gazetteer. Each is a few lines over the library."""
+"""Commands: extract, export, duplicates, geoparse, stats, gazetteer, serve. Each is a few lines over the library."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -105,6 +106,35 @@ def geoparse(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     err.print(f"geoparsed {n} documents")
+
+
+@app.command()
+def duplicates(
+    db: DbOpt = None,
+    within_km: Annotated[float, typer.Option("--km", help="At most this far apart.")] = 25.0,
+    days: Annotated[int, typer.Option(help="At most this many days apart.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List stored events that may be one occurrence (same type and actor, close in place and
+    day) for review; their keys kept them apart, so nothing is merged.
+
+    Example: eventscribe duplicates --db eventscribe.duckdb --km 10
+    """
+    try:
+        pairs = runner.stored_duplicates(Settings.from_env(db=db), within_km=within_km, days=days)
+    except EventscribeError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if as_json:
+        for pair in pairs:
+            typer.echo(json.dumps(pair, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(pairs)} likely duplicate pairs")
+    for col in ("event ids", "why"):
+        table.add_column(col)
+    for pair in pairs:
+        table.add_row("\n".join(pair["event_ids"]), pair["reason"])
+    Console().print(table)
 
 
 @app.command()

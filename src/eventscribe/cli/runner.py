@@ -116,6 +116,15 @@ def stored_records(settings: Settings, *, level: str, event_type: str | None, co
         store.close()
 
 
+def stored_duplicates(settings: Settings, *, within_km: float, days: int) -> list[dict[str, Any]]:
+    from ..dedup import likely_duplicates
+    store = open_store(settings.db)
+    try:
+        return likely_duplicates(store.events(), within_km=within_km, days=days)
+    finally:
+        store.close()
+
+
 def store_stats(settings: Settings) -> dict[str, Any]:
     store = open_store(settings.db)
     try:
