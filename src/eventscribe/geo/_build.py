@@ -42,6 +42,9 @@ from eventscribe.geo._sources import (country_point, countryinfo_records, subdiv
 from eventscribe.geo._text import loose_key, name_key, split_generic
 
 FORMAT_VERSION = 6
+# The few countries whose name in ACLED's data differs from GeoNames' (the output follows
+# ACLED's schema, so "Civilians (Palestine)" and a Palestine filter find the same events)
+_ACLED_COUNTRY_NAMES = {"PS": "Palestine", "CZ": "Czech Republic", "TL": "East Timor"}
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -250,9 +253,11 @@ def _write_index(tmp: Path, cities: dict[str, dict[str, Any]], countries: dict[s
         names |= _initialisms(names)
         if point is not None:
             country_points[cc] = point
-        w.place(int(c["geonameid"]), c["name"], point, cc, None, "PCLI", c.get("population") or 0,
+        display = _ACLED_COUNTRY_NAMES.get(cc, c["name"])
+        names.add(c["name"])
+        w.place(int(c["geonameid"]), display, point, cc, None, "PCLI", c.get("population") or 0,
                 _latin_names(names, codes=True))
-        con.execute("INSERT INTO countries VALUES (?,?,?)", (cc, c["name"], int(c["geonameid"])))
+        con.execute("INSERT INTO countries VALUES (?,?,?)", (cc, display, int(c["geonameid"])))
     # the most populous country first: "Indian" is India's word before the Indian Ocean Territory's
     given = {cc: str(rec["demonym"]) for cc, rec in sorted(extra.items(), key=lambda kv: -float(kv[1].get("population") or 0))
              if rec.get("demonym")}
