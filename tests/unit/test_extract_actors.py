@@ -165,3 +165,13 @@ def test_actors_unnamed_perpetrator_follows_acled_gang_convention(nlp: Any, find
                                                                   name: str) -> None:
     sent = list(nlp("Reports differed on the details. " + text).sents)[1]
     assert finder.unidentified("Mexico", sent).name == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Syrian Arab Army shelled the village.", "Military Forces of Syria"),
+    ("Nigerian Security Forces raided the camp.", "Military Forces of Nigeria"),
+    ("FARDC soldiers attacked the camp.", "Military Forces of Democratic Republic of the Congo"),
+    ("Militants lobbed a grenade at CRPF personnel.", "Police Forces of India"),
+])
+def test_actors_state_forces_by_proper_name_or_acronym(nlp: Any, finder: ActorFinder, text: str, name: str) -> None:
+    assert name in [a[0] for a in _actors(nlp, finder, text)]

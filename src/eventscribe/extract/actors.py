@@ -15,15 +15,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 
 from ..nlp import doc_text
 
-__all__ = ["ActorFinder", "ActorMention", "load_groups"]
+__all__ = ["ActorFinder", "ActorMention", "load_groups", "load_state_forces"]
 
-VERSION = "actors-1"
+VERSION = "actors-2"
 
 CountryOf = Callable[[str], "str | None"]
 
@@ -68,9 +69,24 @@ class GroupMatcher:
 
 
 @lru_cache(maxsize=1)
+def load_state_forces() -> tuple[GroupMatcher, dict[str, tuple[str, str]]]:
+    """A matcher for state forces known by an acronym or a proper name ("FARDC", "Tatmadaw"),
+    and for each of its names the (country, kind) it stands for."""
+    raw = json.loads(resources.files("eventscribe.data").joinpath("actors.json").read_text("utf-8"))
+    entries = raw.get("state_forces", [])
+    what = {f"{e['country']}|{e['kind']}": (e["country"], e["kind"]) for e in entries}
+    groups = {"groups": [{"name": f"{e['country']}|{e['kind']}", "aliases": e["aliases"], "exact": e["exact"]}
+                         for e in entries]}
+    return _matcher(groups), what
+
+
+@lru_cache(maxsize=1)
 def load_groups() -> GroupMatcher:
     """The matcher for the named armed groups of ``data/actors.json``."""
-    raw = json.loads(resources.files("eventscribe.data").joinpath("actors.json").read_text("utf-8"))
+    return _matcher(json.loads(resources.files("eventscribe.data").joinpath("actors.json").read_text("utf-8")))
+
+
+def _matcher(raw: dict[str, Any]) -> GroupMatcher:
     names: dict[str, str] = {}
     loose: list[str] = []
     exact: list[str] = []
@@ -148,6 +164,11 @@ class ActorFinder:
 
         for start, end, name in load_groups().finditer(text):
             add(name, "group", start, end)
+        forces, what = load_state_forces()
+        for start, end, key in forces.finditer(text):  # "FARDC soldiers", "the Tatmadaw"
+            where, kind = what[key]
+            named = self.country_of(where) or where
+            add(f"{'Police' if kind == 'police' else 'Military'} Forces of {named}", kind, start, end)
         for m in _FORCES_OF.finditer(text):
             name = m.group("name")
             add(f"Military Forces of {self.country_of(name) or name}", "state", m.start(), m.end())
@@ -157,7 +178,8 @@ class ActorFinder:
                 add(f"Military Forces of {self.country_of(other.group(1))}", "state",
                     m.end() + other.start(1), m.end() + other.end(1))
         for m in _STATE.finditer(text):
-            c = self.country_of(m.group("adj"))
+            # "Syrian Arab Army", "Israel Defense Forces": the country is the first word
+            c = self.country_of(m.group("adj")) or self.country_of(m.group("adj").split()[0])
             if c:
                 add(f"Military Forces of {c}", "state", m.start(), m.end())
         for m in _POLICE.finditer(text):
