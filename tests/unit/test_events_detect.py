@@ -353,3 +353,23 @@ def test_detect_execution_of_detainees_is_attack() -> None:
 def test_detect_villagers_hacking_someone_to_death_is_mob_violence() -> None:
     d = classify("Villagers hacked a suspected witch to death.")
     assert d is not None and d.sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # forces seizing contraband or dismantling a drug lab: ACLED's property sub-type
+    ("Police seized 4 tons of marijuana in a warehouse on Monday.", "Looting/property destruction"),
+    ("Soldiers dismantled a cocaine lab in the jungle.", "Looting/property destruction"),
+    ("Troops destroyed 12 rebel shelters in the hills; nobody was hurt.", "Looting/property destruction"),
+    # weapons seized during a deadly fight belong to the fight
+    ("Troops killed four militants in a clash and seized their rifles.", "Armed clash"),
+    # personnel and ranks are armed targets: a fight, not an attack on civilians
+    ("Gunmen shot dead a police lieutenant at a checkpoint.", "Armed clash"),
+    # machine guns fired at a neighbourhood, nobody fighting back: shelling
+    ("Troops fired mortars and heavy machine guns at residential neighbourhoods of the town.",
+     "Shelling/artillery/missile attack"),
+    # people fleeing violence: a strategic development of its own
+    ("Thousands of villagers fled their homes after the attacks on nearby towns.", "Other"),
+])
+def test_detect_acled_conventions_for_property_targets_and_displacement(text: str, sub: str) -> None:
+    d = classify(text)
+    assert d is not None and d.sub_event_type == sub

@@ -225,6 +225,20 @@ def _on_duty(m: re.Match[str] | None) -> re.Match[str] | None:
     return m
 
 
+_SEIZURE = re.compile(r"^(?:seiz|recover|confiscat|found|discover|unearth|intercept)", re.I)
+_FIGHT_DEATHS = re.compile(r"\b(?:kill(?:ed|ing)|died|dead|clash(?:ed|es)|exchange(?:d)? (?:of )?fire|shoot-?out|gunfight)\b",
+                           re.I)
+_HURT = re.compile(r"\b(?:kill|injur|wound|dead|died|shot|casualt|hostage|abduct|kidnap|beat|rap(?:e|ed))\w*", re.I)
+
+
+def _property_only(c: Cues) -> bool:
+    """Only property was hit: nobody hurt, no fight, no demonstration, and no attack verb
+    outside the looting phrase itself."""
+    loot = c["looting"]
+    return (not _HURT.search(c["_text"].string) and not c["clash"] and not c["protest"]
+            and not any(not (loot.start() <= a.start() < loot.end()) for a in CUES["attack_verb"].finditer(c["_text"].string)))
+
+
 # (name, sub-event type or a function choosing it, the cue that must hold, extra condition, confidence)
 Rule = tuple[str, str | Callable[[Cues], str], str, Callable[[Cues], object], float]
 
@@ -238,7 +252,12 @@ RULES: list[Rule] = [
     ("mob", "Mob violence", "mob", lambda c: (_violent(c) or c["riot"]) and not c["armed_group"], 0.7),
     ("riot", _riot_sub, "riot",
      lambda c: not c["armed_weapons"] and not c["armed_group"] and not _framed(c["riot"]), 0.65),
-    ("disrupted", "Disrupted weapons use", "disrupted", lambda c: True, 0.75),
+    # people fleeing violence or evacuated are displacement (after the crowd rules: people
+    # protesting about their evacuation protest)
+    ("displaced", "Other", "displaced", lambda c: True, 0.55),
+    # weapons seized in a fight with deaths belong to the fight
+    ("disrupted", "Disrupted weapons use", "disrupted",
+     lambda c: not (_SEIZURE.match(c["disrupted"].group(0)) and _FIGHT_DEATHS.search(c["_text"].string)), 0.75),
     ("air", "Air/drone strike", "air", lambda c: c["strike_verb"] or c["air_attack"], 0.85),
     ("reciprocal_fire", "Armed clash", "reciprocal",
      lambda c: _any(c, "shelling", "heavy_weapons", "explosion", "clash", "attack_verb", "small_arms"), 0.7),
@@ -250,7 +269,8 @@ RULES: list[Rule] = [
     ("shots_and_blasts", "Armed clash", "explosion", lambda c: (c["small_arms"] or c["gunshots"]) and not c["ied"], 0.6),
     # ACLED codes heavy weapons mixed with small-arms fire as an armed clash, heavy alone as shelling
     ("shelling_with_small_arms", "Armed clash", "shelling",
-     lambda c: (c["small_arms"] or c["fighting"]) and (_violent(c) or c["shelling_attack"]), 0.7),
+     lambda c: ((c["small_arms"] or c["fighting"]) and (_violent(c) or c["shelling_attack"])
+                and not (c["at_area"] and not c["fighting"] and not c["reciprocal"])), 0.7),
     ("heavy_with_small_arms", "Armed clash", "heavy_weapons",
      lambda c: c["small_arms"] and _violent(c) and not c["at_area"], 0.7),
     ("heavy_weapons", "Shelling/artillery/missile attack", "heavy_weapons",
@@ -269,6 +289,9 @@ RULES: list[Rule] = [
     # an arrest without shots, deaths or clashes is an arrest even when it was a "raid"
     ("arrest_no_violence", "Arrests", "arrest", lambda c: not c["violence_done"], 0.65),
     ("sexual_violence", "Sexual violence", "sexual", lambda c: True, 0.8),
+    # property destroyed or seized and nobody hurt ("forces destroyed 9 shelters", "police seized
+    # 3 tons of marijuana"): before the attack rule
+    ("property_destruction", "Looting/property destruction", "looting", _property_only, 0.6),
     ("clash", _clash_sub, "clash", lambda c: not _clash_context_only(c), 0.75),
     ("attack", _attack_sub, "attack_verb", lambda c: c["civilian_target"] or c["armed_target"], 0.65),
     ("arrest", "Arrests", "arrest", lambda c: True, 0.65),

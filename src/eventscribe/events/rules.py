@@ -110,7 +110,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"business(?:m[ae]n|owners?|people)|priests?|pastors?|imams?|clerics?|nurses?|lawyers?|politicians?|"
         r"mayors?|husband|wife|son|daughter|teen(?:ager)?s?)\b"),
     "armed_target": _c(
-        r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?(?! station)|officers?|checkpoints?|convoys?|patrols?|"
+        r"\b(?:(?:security|military|army|police|defen[cs]e|armed forces) personnel|servicem[ae]n|rangers?|troopers?|"
+        r"(?:1st |2nd |first |second )?lieutenants?|sergeants?|corporals?|colonels?|(?:army |police |military )captains?|"
+        r"recruits|cadets|(?:at|on) (?:a |the )?(?:local )?police (?:stations?|posts?)|"
+        r"soldiers?|troops?|army|military|police(?:men|man)?(?! station)|officers?|checkpoints?|convoys?|patrols?|"
         r"positions?|bases?|militants?|rebels?|insurgents?|fighters?|forces|militias?|militiamen|guards?|"
         r"outposts?|barracks|gunmen|jihadists?|terrorists?|divisions?|brigades?|battalions?|regiments?|corps|"
         r"factions?|commanders?|combatants?|(?:alleged |suspected )?(?:drug (?:dealers?|traffickers?)|gang members?|"
@@ -237,7 +240,7 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"(?:destroy(?:ed|ing)?|defus(?:ed|ing)|neutrali[sz](?:ed|ing)|dismantl(?:ed|ing)|detonated safely) "
                     r"(?:(?!with\b|by\b|using\b)[\w-]+,? ){0,5}?(?:caches|ieds?|improvised explosive devices?|"
                     r"explosive devices?|(?:land)?mines|explosives|bombs|weapons|ammunition|grenades)\b(?! depots?)|"
-                    r"recover(?:ed|y of) (?:\w+ ){0,3}?(?:arms|weapons|ammunition|explosives|rifles|grenades)|dismantl(?:e|ed|ing)|"
+                    r"recover(?:ed|y of) (?:\w+ ){0,3}?(?:arms|weapons|ammunition|explosives|rifles|grenades)|"
                     r"intercept(?:ed|s|ion of)? (?:\w+ ){0,3}(?:missiles?|rockets?|drones?|projectiles?|shipments?|weapons)|"
                     r"(?:missiles?|rockets?|drones?|projectiles?) (?:\w+ ){0,3}(?:were |was )?intercepted|shot down|"
                     r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|drone|mine)|bomb disposal|foiled|"
@@ -250,11 +253,21 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"ammunition|explosives|grenades)|"
                     r"controlled (?:explosion|detonation)|exploded prematurely|premature(?:ly)? detonat|"
                     r"(?:did not|didn't|failed to) (?:explode|detonate|go off))\b"),
+    # people fleeing or evacuated because of violence, mass graves found: ACLED's "Other"
+    "displaced": _c(r"\b(?:fled|flee(?:ing|s)?|displaced|displacement|evacuated|evacuation)\b(?:[\w ,'-]){0,120}?"
+                    r"\b(?:because of|following|after|due to|fearing|amid|in the wake of|from)\b|\bmass graves?\b"),
     "hq": _c(r"\b(?:establish(?:ed|es)? (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp)|"
              r"(?:turn|transform|convert)(?:ed|ing)? (?:\w+ ){0,5}?into (?:a |an )?(?:military )?(?:bases?|barracks|"
              r"headquarters|outposts?|positions?)|"
              r"set up (?:a |an |its |their )?(?:new )?(?:base|headquarters|outpost|camp))\b"),
-    "looting": _c(r"\b(?:loot(?:s|ed|ing)?|plunder(?:ed)?|pillag(?:e|ed)|ransack(?:ed)?|burn(?:ed|t) down|"
+    # ACLED's Looting/property destruction also covers forces seizing contraband or goods,
+    # dismantling drug labs, and arson
+    "looting": _c(r"\b(?:loot(?:s|ed|ing)?|arson attacks? (?:on|against|targeting)|(?:carried out|committed) (?:an )?arson|"
+                  r"(?:seiz(?:ed|ing)|confiscat(?:ed|ing)|impound(?:ed|ing)) (?:[\w.,-]+ ){0,8}?(?:drugs|marijuana|cannabis|"
+                  r"cocaine|heroin|narcotics|cigarettes|contraband|goods|fuel|timber|livestock|cattle|vehicles?|trucks?|"
+                  r"properties|property|assets|mall|buildings?)|"
+                  r"dismantl(?:ed|ing) (?:[\w-]+ ){0,3}?(?:labs?|laborator(?:y|ies)|plantations?|refiner(?:y|ies))|"
+                  r"plunder(?:ed)?|pillag(?:e|ed)|ransack(?:ed)?|burn(?:ed|t) down|"
                   r"burn(?:ed|t) (?:\w+ ){0,3}?(?:houses|homes|huts|shops|property|crops|granar(?:y|ies)|vehicles?)|"
                   r"set fire to|torched|destroy(?:ed)? (?:\w+ ){0,3}?(?:houses|homes|property|properties|crops|shops|"
                   r"shelters|huts|farms|fields|granar(?:y|ies)|vehicles?)|demolish(?:ed)?|razed|bulldoz(?:ed|ing)|"
