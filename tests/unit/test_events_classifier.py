@@ -107,3 +107,17 @@ def test_combine_classifier_never_swaps_attack_and_armed_clash():
     det = classify(text)
     assert det is not None and det.sub_event_type == "Armed clash"
     assert combine(det, {"Attack": 0.99}, text=text) == det
+
+
+def test_combine_classifier_never_swaps_who_took_the_ground():
+    text = "Government troops recaptured the town from the rebels on Sunday."
+    det = classify(text)
+    assert det is not None and det.sub_event_type == "Government regains territory"
+    assert combine(det, {"Non-state actor overtakes territory": 0.99}, text=text) == det
+
+
+def test_combine_classifier_never_lowers_a_demonstration_the_rule_read():
+    text = "Police fired tear gas to disperse hundreds of students who marched on parliament."
+    det = classify(text)
+    assert det is not None and det.sub_event_type != "Peaceful protest"
+    assert combine(det, {"Peaceful protest": 0.99}, text=text) == det

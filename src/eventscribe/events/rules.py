@@ -85,7 +85,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"offensives?|infiltrations?|assaults?)|confront(?:ed|ing)? (?:[\w-]+ ){0,3}?(?:militias?|militants|forces|"
         r"troops|fighters|gunmen|soldiers))\b"),
     "regain": _c(r"\b(?:freed (?:\w+ ){0,3}?(?:villages?|towns?|areas?|city|districts?|neighbou?rhoods?) from|"
-                 r"pushed (?:[\w-]+ ){0,5}?(?:back|out of)|re-?captur(?:e|ed|es)|retook|retake[sn]?|regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
+                 r"pushed (?:[\w-]+ ){0,5}?(?:back|out of)|re-?captur(?:e|ed|es)|retook|retake[sn]?|(?<!to )regain(?:ed|s)? control|liberat(?:ed|es|ion of)|"
                  r"took back|back under (?:government )?control|re-?took|seized back|"
                  r"regained (?:\w+ )?(?:ground|territory|control)|(?:ground|territory) (?:was|were|has been) regained)\b"),
     "overtake": _c(r"\b(?:(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took control of|taken control of|overr(?:an|un)|"
