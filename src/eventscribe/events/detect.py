@@ -391,7 +391,8 @@ _CANDIDATE_CUES = ("air", "shelling", "ied", "suicide", "grenade", "chemical", "
 # Violence against people ("attack"), fighting ("clash") and demonstrations ("protest") named
 # outright stand: there the rules carry ACLED's conventions, which the classifier does not know.
 WEAK_RULES = {"explosion", "protest_weak", "change", "transfer", "agreement", "body_found",
-              "looting", "arrest_no_violence", "territory_taken", "hq", "mob", "riot"}
+              "looting", "property_destruction", "displaced", "arrest_no_violence", "territory_taken", "hq", "mob",
+              "riot"}
 # Rules that name violence or a demonstration outright: the classifier needs more certainty.
 FIRM_RULES = {"attack", "clash", "protest", "attack_in_doc_mode"}
 _BY_TARGET = {"Attack", "Armed clash"}
