@@ -450,8 +450,7 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
     return (a1.name if a1 else None), (a2.name if a2 else None)
 
 
-_PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-                     "Violent demonstration": 2, "Mob violence": 2}
+_PROTEST_SEVERITY = detect.CROWD_SEVERITY  # how grave a demonstration's sub-type is
 
 
 def _escalates(u: _Unit, det: Detection, last: tuple[int, EventMention], ctx: _Context) -> bool:

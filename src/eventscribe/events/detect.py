@@ -398,7 +398,7 @@ FIRM_RULES = {"attack", "clash", "protest", "attack_in_doc_mode"}
 _BY_TARGET = {"Attack", "Armed clash"}
 # who took the ground, read by the rule, decides between these two
 _BY_TAKER = {"Government regains territory", "Non-state actor overtakes territory"}
-_CROWD_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+CROWD_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                    "Violent demonstration": 2, "Mob violence": 2}
 ADD_MIN = 0.55       # classifier alone adds an event at this probability
 VETO_MIN = 0.8       # classifier says NONE this surely: a weak rule's event is dropped
@@ -439,8 +439,8 @@ def combine(det: Detection | None, probs: Mapping[str, float] | None, *, text: s
         return None
     if {label, det.sub_event_type} <= _BY_TARGET or {label, det.sub_event_type} <= _BY_TAKER:
         return det  # who was attacked (who took the ground), read by the rule, decides (ACLED's convention)
-    if (label in _CROWD_SEVERITY and det.sub_event_type in _CROWD_SEVERITY
-            and _CROWD_SEVERITY[label] < _CROWD_SEVERITY[det.sub_event_type]):
+    if (label in CROWD_SEVERITY and det.sub_event_type in CROWD_SEVERITY
+            and CROWD_SEVERITY[label] < CROWD_SEVERITY[det.sub_event_type]):
         return det  # police or crowd violence the rule read is not undone by the classifier
     if label not in ("NONE", det.sub_event_type) and p >= override:
         return Detection(label, f"{det.rule}+classifier", det.start, det.end, max(det.confidence, p * 0.9),
