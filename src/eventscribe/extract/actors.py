@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 
@@ -69,11 +69,16 @@ class GroupMatcher:
 
 
 @lru_cache(maxsize=1)
+def _catalogue() -> dict[str, Any]:
+    """``data/actors.json``, read once."""
+    return json.loads(resources.files("eventscribe.data").joinpath("actors.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def load_state_forces() -> tuple[GroupMatcher, dict[str, tuple[str, str]]]:
     """A matcher for state forces known by an acronym or a proper name ("FARDC", "Tatmadaw"),
     and for each of its names the (country, kind) it stands for."""
-    raw = json.loads(resources.files("eventscribe.data").joinpath("actors.json").read_text("utf-8"))
-    entries = raw.get("state_forces", [])
+    entries = _catalogue().get("state_forces", [])
     what = {f"{e['country']}|{e['kind']}": (e["country"], e["kind"]) for e in entries}
     groups = {"groups": [{"name": f"{e['country']}|{e['kind']}", "aliases": e["aliases"], "exact": e["exact"]}
                          for e in entries]}
@@ -83,7 +88,7 @@ def load_state_forces() -> tuple[GroupMatcher, dict[str, tuple[str, str]]]:
 @lru_cache(maxsize=1)
 def load_groups() -> GroupMatcher:
     """The matcher for the named armed groups of ``data/actors.json``."""
-    return _matcher(json.loads(resources.files("eventscribe.data").joinpath("actors.json").read_text("utf-8")))
+    return _matcher(_catalogue())
 
 
 def _matcher(raw: dict[str, Any]) -> GroupMatcher:
@@ -202,11 +207,12 @@ class ActorFinder:
             if (m.group("name") in peoples and not self.country_of(m.group("name"))
                     and m.group("name").casefold() not in _FAITHS):
                 add(f"{m.group('name')} Ethnic Militia{suffix}", "group", m.start(), m.end())
-        unidentified = self.unidentified(country, sent).name
-        for pattern, label, kind in ((_UNIDENTIFIED, unidentified, "unidentified"),
-                                     (_RIOTERS, "Rioters" + suffix, "rioters")):
-            for m in pattern.finditer(text):
-                add(label, kind, m.start(), m.end())
+        unnamed = list(_UNIDENTIFIED.finditer(text))
+        label = self.unidentified(country, sent).name if unnamed else ""  # only when needed: it reads on
+        for m in unnamed:
+            add(label, "unidentified", m.start(), m.end())
+        for m in _RIOTERS.finditer(text):
+            add("Rioters" + suffix, "rioters", m.start(), m.end())
         groups = [a for a in found if a.kind == "group"]
         if groups:
             # "fighters of the ELN", "Boko Haram fighters": a generic word next to a named group
