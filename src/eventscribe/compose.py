@@ -371,6 +371,11 @@ def _mention(u: _Unit, det: Detection, ctx: _Context, settings: Settings,
     )
 
 
+def _police(country: str | None) -> ActorMention:
+    """ACLED's default for the force that intervened in a demonstration (inferred: no characters)."""
+    return ActorMention(f"Police Forces of {country}" if country else "Police", "police", -1, -1)
+
+
 def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
             prov: dict[str, Provenance]) -> tuple[str | None, str | None]:
     found = ctx.finder.find(sent, country=country)
@@ -429,7 +434,7 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
         rest = [a1]  # ACLED codes fighting within one group with the group on both sides
     if not rest and sub in ("Protest with intervention", "Excessive force against protesters"):
         # the force that intervened, when no sentence names it: ACLED's default is the police
-        rest = [ActorMention(f"Police Forces of {country}" if country else "Police", "police", -1, -1)]
+        rest = [_police(country)]
     if a1 is None and sub == "Armed clash":
         # "a shoot-out took place": neither side named
         a1 = ctx.finder.unidentified(country, sent)
@@ -450,9 +455,6 @@ def _actors(sent: SpacySpan, det: Detection, ctx: _Context, country: str | None,
     return (a1.name if a1 else None), (a2.name if a2 else None)
 
 
-_PROTEST_SEVERITY = detect.CROWD_SEVERITY  # how grave a demonstration's sub-type is
-
-
 def _escalates(u: _Unit, det: Detection, last: tuple[int, EventMention], ctx: _Context) -> bool:
     """A demonstration reported, then what became of it ("They blocked roads with burning tyres",
     "Police dispersed them with tear gas"): one event whose sub-type is the gravest told.
@@ -463,13 +465,13 @@ def _escalates(u: _Unit, det: Detection, last: tuple[int, EventMention], ctx: _C
     if any(u.span.start_char <= t.span.start < u.span.end_char for t in ctx.toponyms if t.place is not None):
         return False  # a place of its own: another demonstration
     sub = "Violent demonstration" if det.event_type == "Riots" else det.sub_event_type
-    if _PROTEST_SEVERITY.get(sub, 0) > _PROTEST_SEVERITY.get(m.sub_event_type, 0):
+    if detect.CROWD_SEVERITY.get(sub, 0) > detect.CROWD_SEVERITY.get(m.sub_event_type, 0):
         m.sub_event_type, m.event_type = sub, event_type_of(sub)
         if sub in ("Protest with intervention", "Excessive force against protesters") and m.actor2 is None:
             # "Police dispersed them with tear gas": the force that intervened, else ACLED's default
             country = m.place.country if m.place else None
             force = next((a for a in ctx.finder.find(u.span, country=country) if a.kind in ("police", "state")), None)
-            m.actor2 = force.name if force else (f"Police Forces of {country}" if country else "Police")
+            m.actor2 = (force or _police(country)).name
             span = _doc_span(u.span.doc, force.start, force.end) if force else None
             m.provenance["actor2"] = _prov("extract.actors", actors_mod.VERSION, span,
                                            None if span else "inferred from the event type")
