@@ -41,6 +41,7 @@ from .extract.dates import DateMention, find_dates
 from .extract.fatalities import FatalityCount, find_fatalities
 from .extract.weapons import find_weapons
 from .geo.gazetteer import Gazetteer
+from .geo.resolver import AREA_FEATURES
 from .nlp import doc_text, is_verb
 from .places import TOWN_LEVEL, PlaceContext, choose_place, event_toponyms
 from .settings import Settings
@@ -499,7 +500,7 @@ def _moves_on(u: _Unit, m: EventMention, head: EventMention) -> bool:
     province named is the wider area, not a new place)."""
     def name(p: Place | None) -> str:
         return p.name.casefold() if p else ""
-    town = m.place is not None and m.place.feature not in ("PCLI", "ADM1", "RGN", "CONT")
+    town = m.place is not None and m.place.feature not in AREA_FEATURES
     return ((_own(m, "place", u) and town and name(m.place) != name(head.place))
             or (_own(m, "date", u) and m.date != head.date))
 

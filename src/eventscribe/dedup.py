@@ -69,20 +69,18 @@ def likely_duplicates(events: Iterable[dict[str, Any]], *, within_km: float = 25
     most ``within_km`` apart (two gazetteer entries for one town, a point either side of a
     key's cell edge, a date read a day off). Each pair says why, closest first. Aggregate
     claims and events without a date or a point are never paired."""
-    def day(rec: dict[str, Any]) -> dt.date | None:
-        return dt.date.fromisoformat(rec["date"][:10]) if rec.get("date") else None
-
-    usable = [r for r in events if not r.get("aggregate") and day(r) is not None
-              and r.get("latitude") is not None and r.get("longitude") is not None]
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for r in usable:
+    groups: dict[tuple[str, str], list[tuple[dt.date, dict[str, Any]]]] = {}
+    for r in events:
+        if r.get("aggregate") or not r.get("date") or r.get("latitude") is None or r.get("longitude") is None:
+            continue
         kind = r.get("sub_event_type") or r.get("event_type") or ""
-        groups.setdefault((kind, (r.get("actor1") or "").casefold()), []).append(r)
+        groups.setdefault((kind, (r.get("actor1") or "").casefold()), []).append(
+            (dt.date.fromisoformat(r["date"][:10]), r))
     pairs = []
     for (etype, _), recs in groups.items():
-        recs.sort(key=lambda r: (day(r), r["event_id"]))
-        for a, b in itertools.combinations(recs, 2):
-            gap = (day(b) - day(a)).days  # type: ignore[operator]
+        recs.sort(key=lambda dr: (dr[0], dr[1]["event_id"]))
+        for (day_a, a), (day_b, b) in itertools.combinations(recs, 2):
+            gap = (day_b - day_a).days
             if gap > days:
                 continue
             d = km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])

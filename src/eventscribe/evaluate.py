@@ -15,8 +15,6 @@ from pathlib import Path
 
 __all__ = ["geo_breakdown", "main"]
 
-_AREAS = ("PCLI", "ADM1", "RGN", "CONT")  # features whose single point is a convention
-
 
 def geo_breakdown(gold_path: Path, pred_path: Path, *, km_limit: float = 161.0,
                   area_km: float = 1500.0) -> dict[str, float]:
@@ -26,7 +24,7 @@ def geo_breakdown(gold_path: Path, pred_path: Path, *, km_limit: float = 161.0,
     placed by another convention), or resolved to another place. ``ceiling`` is the accuracy if every
     area-point miss counted: how far a gold set's point convention, not the resolver,
     caps the score (GeoVirus puts countries at Wikipedia's points, LGL at GeoNames')."""
-    from eventscribe.geo.resolver import km  # the geo stack only when asked
+    from eventscribe.geo.resolver import AREA_FEATURES, km  # the geo stack only when asked
 
     def lines(path: Path) -> dict[str, dict[str, object]]:
         with open(path, encoding="utf-8") as f:
@@ -47,7 +45,7 @@ def geo_breakdown(gold_path: Path, pred_path: Path, *, km_limit: float = 161.0,
                 counts["unresolved"] += 1
             elif (d := km(p["lat"], p["lon"], t["lat"], t["lon"])) <= km_limit:
                 counts["within"] += 1
-            elif p.get("feature") in _AREAS and d <= area_km:
+            elif p.get("feature") in AREA_FEATURES and d <= area_km:  # a single point is a convention
                 counts["area_point"] += 1
             else:
                 counts["other_place"] += 1

@@ -32,7 +32,9 @@ from eventscribe.geo._text import ADMIN_WORDS, CITY_WORDS, name_key, split_gener
 from eventscribe.geo.gazetteer import Gazetteer
 from eventscribe.types import Place, Span, Toponym
 
-__all__ = ["Resolver", "contains_gap", "geo_precision", "km"]
+__all__ = ["AREA_FEATURES", "Resolver", "contains_gap", "geo_precision", "km"]
+
+AREA_FEATURES = ("PCLI", "ADM1", "RGN", "CONT")  # a country, province, world region or continent
 
 WEIGHTS = {
     "population": 3.0,  # x log10(population) / 7: a city of 10M scores 3
@@ -194,13 +196,13 @@ def _isolated_to_focus(mentions: list[_Mention], focus: Place) -> None:
     moved = []
     for m in mentions:
         c = m.choice
-        if (c is None or c.latitude is None or c.feature in ("PCLI", "ADM1", "RGN", "CONT")
+        if (c is None or c.latitude is None or c.feature in AREA_FEATURES
                 or c.population >= _ISOLATED_POP or m.containers):
             continue
         if not m.fuzzy and c.population >= _UNIQUE_POP and len({_reading_key(k) for k in m.candidates}) == 1:
             continue
         others = [o.choice for o in mentions if o.key != m.key and o.choice is not None and o.choice.latitude is not None]
-        towns = [a for a in others if a.feature not in ("PCLI", "ADM1", "RGN", "CONT")]
+        towns = [a for a in others if a.feature not in AREA_FEATURES]
         if len(towns) < 2 or any((a.country_code, a.admin1) == (c.country_code, c.admin1) for a in others):
             continue
         if min(km(c.latitude, c.longitude, a.latitude, a.longitude) for a in towns) <= _ISOLATED_KM:  # type: ignore[arg-type]
@@ -224,7 +226,7 @@ def _inside(m: _Mention, mentions: list[_Mention]) -> Place | None:
     for j in m.containers:
         c = mentions[j].choice
         if c is not None:
-            coarse = c.feature in ("ADM1", "RGN", "PCLI", "CONT")
+            coarse = c.feature in AREA_FEATURES
             return Place(name=m.base, country=c.country, country_code=c.country_code,
                          admin1=c.admin1, latitude=c.latitude, longitude=c.longitude,
                          geo_precision=3 if coarse else 2, feature="NEAR", population=0)
@@ -407,7 +409,7 @@ class Resolver:
                 continue
             for add in stems:
                 found = [p for p in self.gazetteer.candidates(word[: len(word) - len(suffix)] + add)
-                         if p.feature in ("ADM1", "RGN", "PCLI", "CONT")]
+                         if p.feature in AREA_FEATURES]
                 if found:
                     return found
         return []
@@ -497,7 +499,7 @@ class Resolver:
             s += w["admin_word"] if c.feature in ("ADM1", "ADM2") else 0.0
         elif m.generic in CITY_WORDS:
             s += w["city_word"] if c.feature.startswith("PPL") else 0.0
-        elif c.feature in ("ADM1", "RGN", "PCLI", "CONT"):
+        elif c.feature in AREA_FEATURES:
             s += w["division"]
         elif c.feature == "ADM2":
             s += w["bare_district"]
@@ -532,7 +534,7 @@ class Resolver:
         it lacks. Large towns and divisions keep their reading ("Aleppo, Idlib" may be a
         list of two)."""
         c = m.choice
-        if c is None or c.feature in ("PCLI", "ADM1", "RGN", "CONT") or c.population >= _MAJOR_TOWN:
+        if c is None or c.feature in AREA_FEATURES or c.population >= _MAJOR_TOWN:
             return False
         outer = [mentions[j].choice for j in m.containers if mentions[j].choice is not None]
         return bool(outer) and not any(self._contains(o, c) for o in outer if o is not None)
@@ -559,7 +561,7 @@ def geo_precision(text: str, span: Span, place: Place) -> int:
     or in the area/countryside of the place (read from the ~40 characters before and the
     word after the span), or for a second-level division or a very small place; else 1.
     """
-    if place.feature in ("ADM1", "RGN", "PCLI", "CONT"):
+    if place.feature in AREA_FEATURES:
         return 3
     if place.feature == "NEAR":  # placed by its container or the story's focus
         return max(place.geo_precision, 2)
