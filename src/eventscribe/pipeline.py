@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 class _Parsed:
     """A parsed batch waiting for its classifier verdicts."""
 
-    prepared: list[tuple[Doc, Article, list | None, str | None]]
+    prepared: list[tuple[Doc | None, Article, list | None, str | None]]
     keys: list[tuple[int, Any]]  # (document index, sentence unit) per classified sentence
     typing: Future[list[dict[str, float]]] | None
 
@@ -123,11 +123,11 @@ class Pipeline:
         """Parse a batch and hand its candidate sentences to the classifier (in ``pool``)."""
         if not batch:
             return None
-        unread = [p for p in self.nlp.pipe_names if p not in EVENT_PIPES]
-        docs = list(self.nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=self.settings.batch_size,
-                                  disable=unread))
-        prepared: list[tuple[Doc, Article, list | None, str | None]] = []
-        for doc, article in docs:
+        prepared: list[tuple[Doc | None, Article, list | None, str | None]] = []
+        for doc, article, error in self._parse(batch):
+            if doc is None:
+                prepared.append((None, article, None, error))
+                continue
             try:
                 prepared.append((doc, article, body_units(doc, article), None))
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
@@ -141,14 +141,55 @@ class Pipeline:
             typing = pool.submit(self.classifier.predict, [u.text for _, u in keys])
         return _Parsed(prepared, keys, typing)
 
+    def _parse(self, batch: list[Article]) -> list[tuple[Doc | None, Article, str | None]]:
+        """(doc, article, error) per article. ``nlp.pipe`` parses the batch; when it raises (one
+        text can: a lone surrogate fails the tokenizer), each article is parsed alone, so only
+        the one that fails becomes an error and the rest of its batch goes on."""
+        unread = [p for p in self.nlp.pipe_names if p not in EVENT_PIPES]
+        try:
+            return [(doc, a, None) for doc, a in self.nlp.pipe(
+                ((a.text, a) for a in batch), as_tuples=True, batch_size=self.settings.batch_size,
+                disable=unread)]
+        except Exception:  # noqa: BLE001 - retried document by document below
+            log.debug("nlp.pipe failed on a batch of %d; parsing one by one", len(batch))
+        out: list[tuple[Doc | None, Article, str | None]] = []
+        for a in batch:
+            try:
+                out.append((self.nlp(a.text, disable=unread), a, None))
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                out.append((None, a, f"{type(exc).__name__}: {exc}"))
+        return out
+
+    def _verdicts(self, parsed: _Parsed) -> list[dict[str, float] | None]:
+        """The classifier's verdict per key; when the batch call fails, each document's
+        sentences are classified alone and a document that still fails gets None verdicts."""
+        out: list[dict[str, float] | None] = [None] * len(parsed.keys)
+        if parsed.typing is None or self.classifier is None:
+            return out
+        try:
+            return list(parsed.typing.result())
+        except Exception:  # noqa: BLE001 - retried document by document below
+            log.debug("typing failed on a batch; classifying document by document")
+        for i in sorted({i for i, _ in parsed.keys}):
+            idx = [k for k, (j, _) in enumerate(parsed.keys) if j == i]
+            try:
+                texts = [parsed.keys[k][1].text for k in idx]
+                for k, probs in zip(idx, self.classifier.predict(texts), strict=True):
+                    out[k] = probs
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                doc, article, _, _ = parsed.prepared[i]
+                parsed.prepared[i] = (doc, article, None, f"{type(exc).__name__}: {exc}")
+        return out
+
     def _finish(self, parsed: _Parsed | None) -> Iterator[DocResult]:
         """Compose a parsed batch once its classifier verdicts are in."""
         if parsed is None:
             return
         typing: list[dict[int, dict[str, float]]] = [{} for _ in parsed.prepared]
         if parsed.typing is not None:
-            for (i, u), probs in zip(parsed.keys, parsed.typing.result(), strict=True):
-                typing[i][u.span.start_char] = probs
+            for (i, u), probs in zip(parsed.keys, self._verdicts(parsed), strict=True):
+                if probs is not None:
+                    typing[i][u.span.start_char] = probs
         for (doc, article, units, error), probs in zip(parsed.prepared, typing, strict=True):
             if error is not None:
                 origin = article.origin or article.id

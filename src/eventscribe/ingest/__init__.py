@@ -19,6 +19,12 @@ suffix                 reader                                  ``Article.id`` / 
 A directory is read recursively in sorted order, skipping hidden entries, files of other
 suffixes and ``.json`` objects without a ``"text"`` key (sidecars such as ``expected.json``). ``published`` (the CLI's ``--published``) overrides every date found in the inputs.
 
+Every read goes through :mod:`eventscribe.ingest.guard`: regular files only (a FIFO, device or
+socket is refused with its kind named), sizes bounded before reading, JSON depth bounded, and
+broken text (lone surrogates, NULs, mojibake) repaired with ftfy. A reader that fails in a way
+nobody foresaw costs its own input only: the failure is that input's InputError and reading
+goes on with the next input.
+
 Example::
 
     for item in read_inputs(["examples/", "corpus.jsonl"]):
@@ -31,6 +37,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -38,6 +45,7 @@ from pathlib import Path
 from typing import TextIO
 
 from eventscribe.errors import InputError
+from eventscribe.ingest import guard
 from eventscribe.ingest._common import decode, os_problem
 from eventscribe.ingest.html import parse_html, read_html_file
 from eventscribe.ingest.jsonl import parse_jsonl, read_json_file, read_jsonl_file
@@ -48,6 +56,7 @@ __all__ = [
     "SUFFIXES",
     "find_dateline",
     "find_title",
+    "guard",
     "parse_html",
     "parse_jsonl",
     "parse_text",
@@ -80,7 +89,8 @@ def read_inputs(
     """Every document of ``inputs`` (files, directories, ``"-"`` for stdin), in order.
 
     Yields an Article per document, or an InputError naming the input and the problem
-    (missing path, not UTF-8, empty, bad JSON line, ...); reading always goes on.
+    (missing path, not a regular file, too large, not UTF-8, empty, bad JSON line, ...);
+    reading always goes on.
     """
     for item in inputs:
         if str(item) == STDIN:
@@ -91,6 +101,16 @@ def read_inputs(
             yield from _read_dir(path, published=published)
         else:
             yield from read_file(path, published=published)
+
+
+def _guarded(items: Iterator[Item], origin: str) -> Iterator[Item]:
+    """``items`` with repaired text; an unforeseen failure of the reader becomes ``origin``'s
+    InputError (the reader's remaining documents are lost, the next input is read)."""
+    try:
+        for item in items:
+            yield guard.clean_article(item) if isinstance(item, Article) else item
+    except Exception as exc:  # noqa: BLE001 - one input must not stop the run
+        yield InputError(origin, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def read_file(
@@ -104,6 +124,10 @@ def read_file(
     ``skip_metadata``: a ``.json`` object without ``"text"`` yields nothing instead of an error.
     """
     path = Path(path)
+    yield from _guarded(_read_file(path, published=published, skip_metadata=skip_metadata), str(path))
+
+
+def _read_file(path: Path, *, published: dt.date | None, skip_metadata: bool) -> Iterator[Item]:
     kind = SUFFIXES.get(path.suffix.lower())
     try:
         if not path.exists() and not path.is_symlink():
@@ -111,6 +135,7 @@ def read_file(
         if kind is None:
             known = ", ".join(s for s in SUFFIXES if s)
             raise InputError(str(path), f"unsupported file type {path.suffix!r} (use one of {known})")
+        guard.check_regular(path)
         if kind == "text":
             yield read_text_file(path, published=published)
         elif kind == "html":
@@ -128,6 +153,8 @@ def _read_dir(top: Path, *, published: dt.date | None) -> Iterator[Item]:
 
     Hidden files and directories are skipped; so are files of other suffixes. A
     subdirectory that cannot be listed is reported where its files would have been.
+    Entries that are not regular files (FIFOs, devices, sockets, links to them) are
+    reported, never opened.
     """
     entries: list[tuple[tuple[str, ...], Path | InputError]] = []
     errors: list[OSError] = []
@@ -163,18 +190,31 @@ def read_stdin(
     """Standard input: JSON Lines when the first non-blank character is ``{``, else one article.
 
     The plain-text article's id is ``stdin``; origins are ``<stdin>`` and ``<stdin>:line``.
+    JSON Lines are read line by line (each line bounded); one article is bounded as a file is.
     """
     stream = stream if stream is not None else sys.stdin
+    yield from _guarded(_read_stdin(stream, published=published), STDIN_ORIGIN)
+
+
+def _read_stdin(stream: TextIO, *, published: dt.date | None) -> Iterator[Item]:
     try:
         buffer = getattr(stream, "buffer", None)
-        text = decode(buffer.read(), origin=STDIN_ORIGIN) if buffer is not None else stream.read()
-        text = text.removeprefix("\ufeff")
+        if buffer is None:  # a text stream (tests, embedding): bounded like bytes
+            data = stream.read(guard.LIMITS.file_bytes + 1).encode("utf-8", "surrogatepass")
+            buffer = io.BytesIO(data)
+        head = buffer.read(65536)
+        while head.strip() == b"" and (more := buffer.read(65536)):
+            head += more
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            # Split on "\n" only: JSON strings may hold U+2028 and other line separators.
+            yield from parse_jsonl(guard.bounded_lines(buffer, origin=STDIN_ORIGIN, first=head),
+                                   origin=STDIN_ORIGIN, published=published)
+            return
+        rest = guard.read_stream(buffer, origin=STDIN_ORIGIN,
+                                 max_bytes=max(0, guard.LIMITS.file_bytes - len(head)))
+        text = decode(head + rest, origin=STDIN_ORIGIN)
         if not text.strip():
             raise InputError(STDIN_ORIGIN, "empty input (nothing on stdin)")
-        if text.lstrip().startswith("{"):
-            # Split on "\n" only: JSON strings may hold U+2028 and other line separators.
-            yield from parse_jsonl(text.split("\n"), origin=STDIN_ORIGIN, published=published)
-        else:
-            yield parse_text(text, doc_id="stdin", published=published, origin=STDIN_ORIGIN)
+        yield parse_text(text, doc_id="stdin", published=published, origin=STDIN_ORIGIN)
     except InputError as err:
         yield err

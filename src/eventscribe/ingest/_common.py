@@ -7,29 +7,17 @@ import re
 from pathlib import Path
 
 from eventscribe.errors import InputError
+from eventscribe.ingest.guard import os_problem, read_regular
 
 __all__ = ["decode", "os_problem", "parse_iso_date", "read_bytes"]
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z]*)?")
 
 
-def os_problem(exc: OSError) -> str:
-    """What went wrong opening a path, phrased for an :class:`InputError`."""
-    if isinstance(exc, FileNotFoundError):
-        return "no such file or directory"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory where a file was expected"
-    if isinstance(exc, PermissionError):
-        return "permission denied (check the file's read permission)"
-    return f"cannot be read: {exc.strerror or exc}"
-
-
 def read_bytes(path: Path, *, origin: str | None = None) -> bytes:
-    """The file's bytes; a missing, unreadable or non-regular path raises :class:`InputError`."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(origin or str(path), os_problem(exc)) from None
+    """The file's bytes through the guarded read (:func:`eventscribe.ingest.guard.read_regular`):
+    a missing, unreadable, non-regular or over-large path raises :class:`InputError`."""
+    return read_regular(path, origin=origin)
 
 
 def decode(data: bytes, *, origin: str) -> str:

@@ -13,12 +13,12 @@ the same corpus gives the same ids.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from eventscribe.errors import InputError
-from eventscribe.ingest._common import decode, os_problem, parse_iso_date, read_bytes
+from eventscribe.ingest._common import decode, parse_iso_date, read_bytes
+from eventscribe.ingest.guard import bounded_lines, loads_json, open_regular
 from eventscribe.types import Article
 
 __all__ = ["article_from_record", "parse_jsonl", "read_json_file", "read_jsonl_file"]
@@ -83,24 +83,27 @@ def article_from_record(
 
 
 def parse_jsonl(
-    lines: Iterable[str | bytes],
+    lines: Iterable[str | bytes | InputError],
     *,
     origin: str,
     published: dt.date | None = None,
 ) -> Iterator[Article | InputError]:
-    """One Article (or InputError at ``origin:lineno``) per non-blank line of ``lines``."""
+    """One Article (or InputError at ``origin:lineno``) per non-blank line of ``lines``.
+
+    An InputError among ``lines`` (a line the guarded read refused) is passed on in its place.
+    """
     for lineno, raw in enumerate(lines, start=1):
         where = f"{origin}:{lineno}"
+        if isinstance(raw, InputError):
+            yield raw
+            continue
         try:
             line = decode(raw, origin=where) if isinstance(raw, bytes) else raw
             if lineno == 1:
                 line = line.removeprefix("\ufeff")
             if not line.strip():
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(where, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+            record = loads_json(line, origin=where)
             yield article_from_record(record, origin=where, published=published)
         except InputError as err:
             yield err
@@ -111,13 +114,13 @@ def read_jsonl_file(path: str | Path, *, published: dt.date | None = None) -> It
     path = Path(path)
     origin = str(path)
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield InputError(origin, os_problem(exc))
+        handle = open_regular(path, origin=origin)
+    except InputError as err:
+        yield err
         return
     with handle:
         seen = False
-        for item in parse_jsonl(handle, origin=origin, published=published):
+        for item in parse_jsonl(bounded_lines(handle, origin=origin), origin=origin, published=published):
             seen = True
             yield item
         if not seen:
@@ -142,10 +145,7 @@ def read_json_file(
         text = decode(read_bytes(path), origin=origin)
         if not text.strip():
             raise InputError(origin, "empty file (no JSON to read)")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(origin, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        data = loads_json(text, origin=origin, multiline=True)
     except InputError as err:
         yield err
         return
