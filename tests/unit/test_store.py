@@ -107,7 +107,7 @@ def test_store_implements_protocol(store: EventStore) -> None:
 def test_store_accounts_for_every_document(store: EventStore) -> None:
     counts = load(store)
     assert counts == RunCounts(documents=5, with_events=3, no_event=1, errors=1,
-                               mentions_added=4, events_added=3)
+                               mentions_added=4, events_added=3, documents_added=5)
     docs = {d["id"]: d for d in store.documents()}
     assert len(docs) == 5
     assert [d["id"] for d in store.documents()] == ["a1", "a2", "a3", "a4",

@@ -108,9 +108,13 @@ def _guarded(items: Iterator[Item], origin: str) -> Iterator[Item]:
     InputError (the reader's remaining documents are lost, the next input is read)."""
     try:
         for item in items:
-            yield guard.clean_article(item) if isinstance(item, Article) else item
+            if isinstance(item, Article):
+                yield guard.clean_article(item)
+            else:
+                yield InputError(guard.printable(item.origin), guard.printable(item.problem))
     except Exception as exc:  # noqa: BLE001 - one input must not stop the run
-        yield InputError(origin, f"could not be read ({type(exc).__name__}: {exc})")
+        yield InputError(guard.printable(origin),
+                         guard.printable(f"could not be read ({type(exc).__name__}: {exc})"))
 
 
 def read_file(
@@ -167,7 +171,7 @@ def _read_dir(top: Path, *, published: dt.date | None) -> Iterator[Item]:
     for exc in errors:
         where = Path(exc.filename) if exc.filename else top
         parts = where.relative_to(top).parts if where.is_relative_to(top) else ()
-        entries.append((parts, InputError(str(where), os_problem(exc))))
+        entries.append((parts, InputError(guard.printable(str(where)), os_problem(exc))))
     found = False
     for _, entry in sorted(entries, key=lambda e: e[0]):
         if isinstance(entry, InputError):
@@ -181,7 +185,7 @@ def _read_dir(top: Path, *, published: dt.date | None) -> Iterator[Item]:
             yield item
     if not found:
         known = ", ".join(s for s in SUFFIXES if s)
-        yield InputError(str(top), f"no readable documents in the directory (looked for {known})")
+        yield InputError(guard.printable(str(top)), f"no readable documents in the directory (looked for {known})")
 
 
 def read_stdin(

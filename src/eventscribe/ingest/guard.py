@@ -49,6 +49,7 @@ __all__ = [
     "json_depth",
     "loads_json",
     "open_regular",
+    "printable",
     "read_regular",
     "read_stream",
 ]
@@ -296,12 +297,28 @@ def clean_text(text: str) -> str:
     return ftfy.fix_text(text, _FTFY)
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one line of a log and for the database: control characters and line
+    breaks escaped (``\\n``), lone surrogates (undecodable bytes of a file name) as U+FFFD."""
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda m: "\ufffd" if "\ud800" <= m[0] <= "\udfff"
+                            else m[0].encode("unicode_escape").decode("ascii"), text)
+
+
 def clean_article(article: Article) -> Article:
-    """The article with its text, title and source repaired (the same object when valid)."""
+    """The article with its text, title and source repaired and its id and origin printable
+    (the same object when all were valid)."""
     text, title, source = (clean_text(v) if v else v for v in (article.text, article.title, article.source))
-    if (text, title, source) == (article.text, article.title, article.source):
+    doc_id = printable(article.id)
+    origin = printable(article.origin) if article.origin else article.origin
+    if (text, title, source, doc_id, origin) == (article.text, article.title, article.source,
+                                                 article.id, article.origin):
         return article
-    return replace(article, text=text, title=title, source=source)
+    return replace(article, id=doc_id, text=text, title=title, source=source, origin=origin)
 
 
 class DocIds:

@@ -30,7 +30,8 @@ class RunCounts:
     """What one :meth:`EventStore.add_results` call did.
 
     ``documents`` counts every result given (by outcome in the next three fields), so the
-    input is always accounted for; ``*_added`` count only new rows (0 on a re-load).
+    input is always accounted for; ``*_added`` count only new rows (0 on a re-load), so
+    ``documents - documents_added`` documents were already stored (same id, same text).
     """
 
     documents: int = 0
@@ -39,6 +40,7 @@ class RunCounts:
     errors: int = 0
     mentions_added: int = 0
     events_added: int = 0
+    documents_added: int = 0  # new document rows; the rest of ``documents`` were stored before
 
     def count(self, result: DocResult) -> None:
         """Account for one document by its outcome."""
@@ -116,6 +118,10 @@ class EventStore(Protocol):
 
     def finish_run(self, run_id: str) -> None:
         """Mark a run finished."""
+        ...
+
+    def content_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        """{id: content hash} of the stored documents among ``ids`` (unknown ids left out)."""
         ...
 
     def events(

@@ -4,7 +4,13 @@ Tables: ``schema_migrations`` (the migrations applied), ``runs``, ``articles`` (
 document, whatever its outcome), ``mentions`` (one row per EventMention, its record as
 columns and as JSON) and ``events`` (one row per dedup.event_id, denormalised from its
 head mention for fast filtering). Rows are keyed by content hashes and inserted with
-ON CONFLICT DO NOTHING, so re-loading the same results adds nothing.
+ON CONFLICT DO NOTHING, so re-loading the same results adds nothing. Schema and SQL are in
+:mod:`eventscribe.store._duckdb_sql`.
+
+A file is never held open: each read opens a read-only connection and each batch written a
+read-write one (see :mod:`eventscribe.store._duckdb_conn`), so ``eventscribe serve`` and
+``extract``/``export``/``stats`` in other processes share the file, each waiting at most a
+batch's write for the lock.
 
 Rows go in column-wise (one ``unnest(?)`` per column): DuckDB's executemany prepares and runs
 one statement per row (~3 ms each), which would make 10,000 mentions take half a minute.
@@ -14,150 +20,44 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from ..dedup import event_id as _event_id
-from ..dedup import merge_reason as _merge_reason
 from ..errors import StoreError
-from ..types import DocResult, EventMention
+from ..ingest.guard import printable
+from ..types import Article, DocResult
 from . import _common as c
+from ._duckdb_conn import BusyError, Connector
+from ._duckdb_sql import (
+    ARTICLE_COLUMNS,
+    MENTION_COLUMNS,
+    MIGRATIONS,
+    ORDER_COLUMNS,
+    UPSERT_EVENTS,
+    batches,
+    columns,
+    insert_sql,
+    mention_row,
+    where_sql,
+)
 from .base import EventFilter, RunCounts
 
 __all__ = ["MIGRATIONS", "DuckDBStore"]
-
-_EVENT_HEAD_COLUMNS = (
-    "event_type", "sub_event_type", "date", "actor1", "actor2", "location", "admin1",
-    "country", "latitude", "longitude", "geo_precision", "fatalities", "claimed_by",
-)
-
-#: Ordered schema migrations: (version, description, SQL steps). Each is applied once, in
-#: its own transaction, and recorded in schema_migrations. Append; never edit a shipped one.
-MIGRATIONS: list[tuple[int, str, tuple[str, ...]]] = [
-    (1, "runs, articles, mentions, events", (
-        """CREATE TABLE runs (
-            id VARCHAR PRIMARY KEY, started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP,
-            version VARCHAR, inputs JSON, settings JSON,
-            documents BIGINT DEFAULT 0, with_events BIGINT DEFAULT 0, no_event BIGINT DEFAULT 0,
-            errors BIGINT DEFAULT 0, mentions_added BIGINT DEFAULT 0,
-            events_added BIGINT DEFAULT 0)""",
-        """CREATE TABLE articles (
-            id VARCHAR PRIMARY KEY, text VARCHAR, title VARCHAR, published DATE,
-            source VARCHAR, origin VARCHAR, outcome VARCHAR NOT NULL, n_events INTEGER,
-            error VARCHAR, run_id VARCHAR, content_hash VARCHAR,
-            seq BIGINT NOT NULL)""",
-        """CREATE TABLE mentions (
-            id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
-            run_id VARCHAR, event_type VARCHAR, sub_event_type VARCHAR, date DATE,
-            time_precision INTEGER, actor1 VARCHAR, actor2 VARCHAR, location VARCHAR,
-            admin1 VARCHAR, country VARCHAR, latitude DOUBLE, longitude DOUBLE,
-            geo_precision INTEGER, fatalities INTEGER, weapons VARCHAR[], claimed_by VARCHAR,
-            evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
-            confidence DOUBLE, aggregate BOOLEAN, merge_reason VARCHAR, provenance JSON,
-            record JSON NOT NULL)""",
-        """CREATE TABLE events (
-            id VARCHAR PRIMARY KEY, head_mention_id VARCHAR NOT NULL,
-            n_mentions INTEGER NOT NULL, doc_ids VARCHAR[], merge_reason VARCHAR,
-            event_type VARCHAR, sub_event_type VARCHAR, date DATE, actor1 VARCHAR,
-            actor2 VARCHAR, location VARCHAR, admin1 VARCHAR, country VARCHAR, latitude DOUBLE,
-            longitude DOUBLE, geo_precision INTEGER, fatalities INTEGER, claimed_by VARCHAR,
-            confidence DOUBLE)""",
-        "CREATE INDEX events_date ON events (date)",
-        "CREATE INDEX events_event_type ON events (event_type)",
-        "CREATE INDEX events_country ON events (country)",
-    )),
-]
-
-_ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "VARCHAR"), ("text", "VARCHAR"), ("title", "VARCHAR"), ("published", "DATE"),
-    ("source", "VARCHAR"), ("origin", "VARCHAR"), ("outcome", "VARCHAR"),
-    ("n_events", "INTEGER"), ("error", "VARCHAR"), ("run_id", "VARCHAR"),
-    ("content_hash", "VARCHAR"), ("seq", "BIGINT"),
-)
-
-_MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "VARCHAR"), ("event_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("run_id", "VARCHAR"),
-    ("event_type", "VARCHAR"), ("sub_event_type", "VARCHAR"), ("date", "DATE"),
-    ("time_precision", "INTEGER"), ("actor1", "VARCHAR"), ("actor2", "VARCHAR"),
-    ("location", "VARCHAR"), ("admin1", "VARCHAR"), ("country", "VARCHAR"),
-    ("latitude", "DOUBLE"), ("longitude", "DOUBLE"), ("geo_precision", "INTEGER"),
-    ("fatalities", "INTEGER"), ("weapons", "VARCHAR[]"), ("claimed_by", "VARCHAR"),
-    ("evidence_text", "VARCHAR"), ("evidence_start", "INTEGER"), ("evidence_end", "INTEGER"),
-    ("confidence", "DOUBLE"), ("aggregate", "BOOLEAN"), ("merge_reason", "VARCHAR"),
-    ("provenance", "VARCHAR"), ("record", "VARCHAR"),
-)
-
-_HEAD = ", ".join(f"h.{col}" for col in _EVENT_HEAD_COLUMNS)
-# Recompute the events of the given ids from all their mentions: count, documents, and the
-# head (most confident; ties go to the smaller mention id so the choice is load-order free).
-_UPSERT_EVENTS = f"""
-INSERT INTO events (id, head_mention_id, n_mentions, doc_ids, merge_reason,
-                    {", ".join(_EVENT_HEAD_COLUMNS)}, confidence)
-SELECT h.event_id, h.id, a.n, a.doc_ids, h.merge_reason, {_HEAD}, round(h.confidence, 3)
-FROM (SELECT *, row_number() OVER (PARTITION BY event_id ORDER BY confidence DESC, id) AS rn
-      FROM mentions WHERE event_id IN (SELECT unnest($ids::VARCHAR[]))) AS h
-JOIN (SELECT event_id, count(*) AS n, list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids
-      FROM mentions WHERE event_id IN (SELECT unnest($ids::VARCHAR[])) GROUP BY event_id) AS a
-  ON a.event_id = h.event_id
-WHERE h.rn = 1
-ON CONFLICT (id) DO UPDATE SET
-    head_mention_id = excluded.head_mention_id, n_mentions = excluded.n_mentions,
-    doc_ids = excluded.doc_ids, merge_reason = excluded.merge_reason,
-    {", ".join(f"{col} = excluded.{col}" for col in _EVENT_HEAD_COLUMNS)},
-    confidence = excluded.confidence
-"""
-
-_ORDER_COLUMNS = {
-    "date": "e.date", "confidence": "e.confidence", "n_mentions": "e.n_mentions",
-    "fatalities": "e.fatalities", "event_type": "e.event_type", "country": "e.country",
-    "id": "e.id",
-}
-
-
-def _insert_sql(table: str, columns: Sequence[tuple[str, str]], *, returning: str = "") -> str:
-    """INSERT ... SELECT unnest(?::T[]), ...: one list parameter per column, zipped by DuckDB."""
-    names = ", ".join(name for name, _ in columns)
-    values = ", ".join(f"unnest(?::{sqltype}[])" for _, sqltype in columns)
-    tail = f" RETURNING {returning}" if returning else ""
-    return f"INSERT INTO {table} ({names}) SELECT {values} ON CONFLICT DO NOTHING{tail}"
-
-
-def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
-    return [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
-
-
-def _mention_row(m: EventMention, run_id: str) -> tuple[Any, ...]:
-    rec = m.to_record()
-    p = m.place
-    return (
-        rec["mention_id"], _event_id(m), m.doc_id, run_id, m.event_type, m.sub_event_type,
-        m.date, m.time_precision, m.actor1, m.actor2, p.name if p else None,
-        p.admin1 if p else None, p.country if p else None, p.latitude if p else None,
-        p.longitude if p else None, p.geo_precision if p else None, m.fatalities,
-        list(m.weapons), m.claimed_by, m.evidence.text, m.evidence.start, m.evidence.end,
-        m.confidence, m.aggregate, _merge_reason(m),
-        json.dumps(rec["provenance"], ensure_ascii=False),
-        json.dumps(rec, ensure_ascii=False),
-    )
-
-
-def _batches(items: Iterable[DocResult], size: int) -> Iterator[list[DocResult]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 class DuckDBStore:
     """An EventStore in DuckDB. ``path`` is a file (created with its tables) or ":memory:".
 
     ``batch_size`` documents go in per transaction; ``clock`` (default UTC now) stamps runs
-    and migrations. One connection: share a store across threads only with your own lock.
+    and migrations; ``busy_timeout`` is how long (seconds) an open waits while another
+    process writes. A file store opens a connection per call (or per :meth:`session`) and is
+    safe to share across threads; a ":memory:" store keeps one connection, so share it across
+    threads only with your own lock.
     """
 
     def __init__(
@@ -166,50 +66,65 @@ class DuckDBStore:
         *,
         batch_size: int = 1000,
         clock: Callable[[], dt.datetime] | None = None,
+        busy_timeout: float = 30.0,
     ) -> None:
         self.path = str(path)
         self._batch_size = batch_size
         self._clock = clock or c.utcnow
-        try:
-            self._con = duckdb.connect(self.path)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: cannot open the database ({e}); check that its "
-                             "directory exists and no other process holds it") from e
         self._closed = False
+        self._db = Connector(self.path, busy_timeout=busy_timeout)
         self._migrate()
 
     # -- plumbing --------------------------------------------------------------------------
     @contextmanager
-    def _errors(self, doing: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _errors(self, doing: str, *, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection (read-only, or read-write in a transaction) with DuckDB's errors as
+        StoreError naming the database and what was being done."""
         if self._closed:
             raise StoreError(f"{self.path}: the store is closed; open it again")
         try:
-            yield self._con
+            with (self._db.write() if write else self._db.read()) as con:
+                yield con
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: {doing} failed: {e}") from e
 
+    def _transaction(self, doing: str) -> Any:
+        return self._errors(doing, write=True)
+
     @contextmanager
-    def _transaction(self, doing: str) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._errors(doing) as con:
-            con.begin()
-            try:
-                yield con
-            except BaseException:
-                con.rollback()
-                raise
-            con.commit()
+    def session(self) -> Iterator[DuckDBStore]:
+        """Read through one connection inside the block (an API request's several queries)."""
+        if self._closed:
+            raise StoreError(f"{self.path}: the store is closed; open it again")
+        with self._db.session():
+            yield self
+
+    @property
+    def connections_opened(self) -> int:
+        """Connections opened so far (a file store opens one per call or session)."""
+        return self._db.opens
 
     def _migrate(self) -> None:
-        with self._errors("migrating the schema") as con:
+        def applied(con: duckdb.DuckDBPyConnection) -> set[int]:
+            found = con.execute("SELECT count(*) FROM information_schema.tables "
+                                "WHERE table_name = 'schema_migrations'").fetchone()
+            if not found or not found[0]:
+                return set()
+            return {v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()}
+
+        wanted = {v for v, _, _ in MIGRATIONS}
+        if not self._db.memory and Path(self.path).exists():
+            with self._errors("reading the schema version") as con:
+                if wanted <= applied(con):
+                    return  # up to date: no write lock needed
+        with self._transaction("migrating the schema") as con:
             con.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
                         "version INTEGER PRIMARY KEY, description VARCHAR, "
                         "applied_at TIMESTAMP NOT NULL)")
-            rows = con.execute("SELECT version FROM schema_migrations").fetchall()
-            applied = {v for (v,) in rows}
-        for version, description, steps in MIGRATIONS:
-            if version in applied:
-                continue
-            with self._transaction(f"migration {version} ({description})") as con:
+            done = applied(con)
+            for version, description, steps in MIGRATIONS:
+                if version in done:
+                    continue
                 for sql in steps:
                     con.execute(sql)
                 con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
@@ -230,7 +145,7 @@ class DuckDBStore:
     def start_run(self, *, inputs: list[str], version: str, settings: dict[str, Any]) -> str:
         now = self._clock()
         run_id = c.new_run_id(now)
-        with self._errors("starting a run") as con:
+        with self._transaction("starting a run") as con:
             con.execute(
                 "INSERT INTO runs (id, started_at, version, inputs, settings) VALUES (?,?,?,?,?)",
                 [run_id, now, version, json.dumps(list(inputs), ensure_ascii=False),
@@ -238,11 +153,30 @@ class DuckDBStore:
         return run_id
 
     def add_results(self, run_id: str, results: Iterable[DocResult]) -> RunCounts:
+        """Store results ``batch_size`` at a time, one transaction (and one lock) per batch.
+
+        A batch DuckDB refuses (a value it cannot store) is stored again document by
+        document; a document still refused is stored as an error with the reason.
+        """
         with self._errors("checking the run") as con:
             self._require_run(con, run_id)
         total = RunCounts()
-        for batch in _batches(results, self._batch_size):
-            total += self._add_batch(run_id, batch)
+        for batch in batches(results, self._batch_size):
+            try:
+                total += self._add_batch(run_id, batch)
+            except BusyError:
+                raise
+            except StoreError:
+                if len(batch) == 1:
+                    total += self._add_batch(run_id, [_unstorable(batch[0])])
+                    continue
+                for one in batch:
+                    try:
+                        total += self._add_batch(run_id, [one])
+                    except BusyError:
+                        raise
+                    except StoreError:
+                        total += self._add_batch(run_id, [_unstorable(one)])
         return total
 
     def _add_batch(self, run_id: str, batch: list[DocResult]) -> RunCounts:
@@ -253,77 +187,51 @@ class DuckDBStore:
             counts.count(result)
             row = c.document_row(result, run_id)
             row["seq"] = len(docs)  # offset by the table's max below: documents() keeps input order
-            docs.setdefault(row["id"], tuple(row[name] for name, _ in _ARTICLE_COLUMNS))
+            docs.setdefault(row["id"], tuple(row[name] for name, _ in ARTICLE_COLUMNS))
             for m in result.mentions:
                 mid = m.id
                 if mid not in mentions:
-                    mentions[mid] = _mention_row(m, run_id)
+                    mentions[mid] = mention_row(m, run_id)
         with self._transaction(f"storing {len(batch)} documents") as con:
+            self._require_run(con, run_id)
             (base,), = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM articles").fetchall()
-            article_cols = _columns(list(docs.values()), len(_ARTICLE_COLUMNS))
+            article_cols = columns(list(docs.values()), len(ARTICLE_COLUMNS))
             article_cols[-1] = [base + i for i in article_cols[-1]]
-            con.execute(_insert_sql("articles", _ARTICLE_COLUMNS), article_cols)
+            added_docs = con.execute(insert_sql("articles", ARTICLE_COLUMNS, returning="id"),
+                                     article_cols).fetchall()
+            counts.documents_added = len(added_docs)
             if mentions:
                 added = con.execute(
-                    _insert_sql("mentions", _MENTION_COLUMNS, returning="event_id"),
-                    _columns(list(mentions.values()), len(_MENTION_COLUMNS))).fetchall()
+                    insert_sql("mentions", MENTION_COLUMNS, returning="event_id"),
+                    columns(list(mentions.values()), len(MENTION_COLUMNS))).fetchall()
                 counts.mentions_added = len(added)
                 touched = sorted({eid for (eid,) in added})
                 if touched:
                     row = con.execute("SELECT count(*) FROM events WHERE id IN "
                                       "(SELECT unnest(?::VARCHAR[]))", [touched]).fetchone()
                     counts.events_added = len(touched) - (row[0] if row else 0)
-                    con.execute(_UPSERT_EVENTS, {"ids": touched})
+                    con.execute(UPSERT_EVENTS, {"ids": touched})
             sets = ", ".join(f"{f.name} = {f.name} + ?" for f in fields(RunCounts))
             con.execute(f"UPDATE runs SET {sets} WHERE id = ?",
                         [*asdict(counts).values(), run_id])
         return counts
 
     def finish_run(self, run_id: str) -> None:
-        with self._errors("finishing the run") as con:
+        with self._transaction("finishing the run") as con:
             self._require_run(con, run_id)
             con.execute("UPDATE runs SET finished_at = ? WHERE id = ?", [self._clock(), run_id])
 
-    # -- reading ---------------------------------------------------------------------------
-    @staticmethod
-    def _where(f: EventFilter | None) -> tuple[str, list[Any]]:
-        if f is None:
-            return "", []
-        clauses: list[str] = []
-        params: list[Any] = []
-        for name in ("event_type", "sub_event_type", "country", "admin1"):
-            value = getattr(f, name)
-            if value is not None:
-                clauses.append(f"lower(e.{name}) = lower(?)")
-                params.append(value)
-        if f.actor is not None:
-            clauses.append("(contains(lower(e.actor1), lower(?)) "
-                           "OR contains(lower(e.actor2), lower(?)))")
-            params += [f.actor, f.actor]
-        if f.claimed_by is not None:
-            clauses.append("contains(lower(e.claimed_by), lower(?))")
-            params.append(f.claimed_by)
-        if f.text is not None:
-            clauses.append("contains(lower(m.evidence_text), lower(?))")
-            params.append(f.text)
-        if f.date_from is not None:
-            clauses.append("e.date >= ?")
-            params.append(f.date_from)
-        if f.date_to is not None:
-            clauses.append("e.date <= ?")
-            params.append(f.date_to)
-        if f.bbox is not None:
-            min_lon, min_lat, max_lon, max_lat = f.bbox
-            clauses.append("e.latitude BETWEEN ? AND ?")
-            params += [min_lat, max_lat]
-            if min_lon <= max_lon:
-                clauses.append("e.longitude BETWEEN ? AND ?")
-            else:  # crosses the antimeridian
-                clauses.append("(e.longitude >= ? OR e.longitude <= ?)")
-            params += [min_lon, max_lon]
-        # contains()/= on NULL is NULL, i.e. not a match: the same as the Python reading.
-        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+    def content_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        """The content hash of each stored document among ``ids`` (for :class:`DocIds`)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        with self._errors("reading document hashes") as con:
+            rows = con.execute("SELECT id, content_hash FROM articles WHERE content_hash IS NOT NULL "
+                               "AND id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+        return dict(rows)
 
+    # -- reading ---------------------------------------------------------------------------
     def events(
         self,
         *,
@@ -334,8 +242,8 @@ class DuckDBStore:
     ) -> list[dict[str, Any]]:
         key, desc = c.parse_order_by(order_by)
         c.check_paging(limit, offset)
-        where, params = self._where(filters)
-        order = f"{_ORDER_COLUMNS[key]} {'DESC' if desc else 'ASC'} NULLS LAST, e.id"
+        where, params = where_sql(filters)
+        order = f"{ORDER_COLUMNS[key]} {'DESC' if desc else 'ASC'} NULLS LAST, e.id"
         page = " LIMIT ? OFFSET ?" if limit is not None else " OFFSET ?"
         params += [limit, offset] if limit is not None else [offset]
         sql = (f"SELECT m.record, e.id, e.doc_ids, e.n_mentions, e.merge_reason FROM events e "
@@ -364,7 +272,7 @@ class DuckDBStore:
 
     def documents(self, *, outcome: str | None = None) -> list[dict[str, Any]]:
         c.check_outcome(outcome)
-        names = [name for name, _ in _ARTICLE_COLUMNS]
+        names = [name for name, _ in ARTICLE_COLUMNS]
         where, params = ("WHERE outcome = ?", [outcome]) if outcome else ("", [])
         with self._errors("reading documents") as con:
             rows = con.execute(f"SELECT {', '.join(names)} FROM articles {where} ORDER BY seq",
@@ -400,7 +308,7 @@ class DuckDBStore:
     # -- exploring (ExploreStore) -----------------------------------------------------------
     def _source(self, f: EventFilter | None, *extra: str) -> tuple[str, list[Any]]:
         """FROM ... WHERE ... for the matching events (mentions joined only for text search)."""
-        where, params = self._where(f)
+        where, params = where_sql(f)
         clauses = [where[len("WHERE "):]] if where else []
         clauses += list(extra)
         join = (" JOIN mentions m ON m.id = e.head_mention_id"
@@ -427,7 +335,7 @@ class DuckDBStore:
 
     def articles(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         wanted = list(dict.fromkeys(ids))
-        names = [name for name, _ in _ARTICLE_COLUMNS]
+        names = [name for name, _ in ARTICLE_COLUMNS]
         with self._errors("reading articles") as con:
             rows = con.execute(f"SELECT {', '.join(names)} FROM articles "
                                "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
@@ -485,7 +393,7 @@ class DuckDBStore:
         if not self._closed:
             self._closed = True
             try:
-                self._con.close()
+                self._db.close()
             except duckdb.Error as e:
                 raise StoreError(f"{self.path}: closing failed: {e}") from e
 
@@ -497,3 +405,12 @@ class DuckDBStore:
 
     def __repr__(self) -> str:
         return f"DuckDBStore({self.path!r})"
+
+
+def _unstorable(result: DocResult) -> DocResult:
+    """The result as an error document: DuckDB refused its text or one of its values."""
+    origin = printable(result.origin)
+    why = f"{origin}: could not be stored (a value the database refuses, such as a lone surrogate)"
+    article = (Article(id=printable(result.article.id), text="", origin=origin)
+               if result.article is not None else None)
+    return DocResult(article=article, origin=origin, error=why)

@@ -50,7 +50,9 @@ class MemoryStore:
         for result in results:
             counts.count(result)
             row = c.document_row(result, run_id)
-            self._docs.setdefault(row["id"], row)
+            if row["id"] not in self._docs:
+                self._docs[row["id"]] = row
+                counts.documents_added += 1
             for m in result.mentions:
                 mid = m.id
                 if mid in self._mentions:
@@ -68,6 +70,11 @@ class MemoryStore:
 
     def finish_run(self, run_id: str) -> None:
         self._run(run_id)["finished_at"] = self._clock()
+
+    def content_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        self._check_open()
+        return {i: self._docs[i]["content_hash"] for i in dict.fromkeys(ids)
+                if i in self._docs and self._docs[i]["content_hash"] is not None}
 
     # -- reading ---------------------------------------------------------------------------
     def _event_records(self) -> list[dict[str, Any]]:
