@@ -150,3 +150,81 @@ def test_dates_last_week_week_precision(text: str) -> None:
     d = _one(text)
     assert d.precision == 2
     assert WED - dt.timedelta(days=14) <= d.date <= WED
+
+
+# --- vague dates: a month or a year, precision 3, day never borrowed ---------------------------
+
+JAN = dt.date(2024, 1, 17)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The militia has held the valley since 2011.", WED, dt.date(2011, 1, 1)),
+    ("The militia has held the valley since 2011.", JAN, dt.date(2011, 1, 1)),
+    ("The border was drawn in 1921.", WED, dt.date(1921, 1, 1)),
+    ("Raids were frequent during 2023.", WED, dt.date(2023, 1, 1)),
+    ("The border was drawn in 1921.", None, dt.date(1921, 1, 1)),  # needs no publication date
+])
+def test_dates_year_only_is_first_of_january(text: str, published: dt.date | None, expected: dt.date) -> None:
+    d = _one(text, published)
+    assert (d.date, d.precision, d.pattern) == (expected, 3, "year")
+
+
+def test_dates_year_after_publication_not_resolved() -> None:
+    assert find_dates("Elections are planned in 2027.", published=WED) == []
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Rebels took the town in December.", JAN, dt.date(2023, 12, 1)),  # the December before
+    ("Rebels took the town in December.", WED, dt.date(2023, 12, 1)),
+    ("Rebels took the town in March.", WED, dt.date(2024, 3, 1)),  # the publication month
+    ("Rebels took the town in April.", WED, dt.date(2023, 4, 1)),  # never a month ahead
+    ("Rebels took the town in mid-February.", WED, dt.date(2024, 2, 1)),
+    ("Rebels took the town in early January.", WED, dt.date(2024, 1, 1)),
+    ("Raids have continued since November.", WED, dt.date(2023, 11, 1)),
+    ("Late February saw heavy shelling.", WED, dt.date(2024, 2, 1)),
+])
+def test_dates_month_only_is_first_of_latest_such_month(text: str, published: dt.date, expected: dt.date) -> None:
+    d = _one(text, published)
+    assert (d.date, d.precision, d.pattern) == (expected, 3, "month")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Rebels took the town last month.", WED, dt.date(2024, 2, 1)),
+    ("Rebels took the town last month.", JAN, dt.date(2023, 12, 1)),
+    ("Rebels took the town last month.", dt.date(2024, 3, 31), dt.date(2024, 2, 1)),
+    ("Rebels took the town earlier this month.", WED, dt.date(2024, 3, 1)),
+    ("Rebels took the town this month.", JAN, dt.date(2024, 1, 1)),
+    ("Rebels took the town in late last month.", WED, dt.date(2024, 2, 1)),
+])
+def test_dates_last_month_and_this_month(text: str, published: dt.date, expected: dt.date) -> None:
+    d = _one(text, published)
+    assert (d.date, d.precision, d.pattern) == (expected, 3, "last_month")
+
+
+@pytest.mark.parametrize("text", [
+    "Talks will resume later this month.",  # a plan, not an event
+    "Officials say the convoy may arrive soon.",  # "may" the verb, not the month
+    "The March on the capital was peaceful.",  # a month name without a lead word
+])
+def test_dates_not_a_month_expression(text: str) -> None:
+    assert find_dates(text, published=WED) == []
+
+
+@pytest.mark.parametrize("text", ["Rebels took the town in December.", "Rebels took the town last month."])
+def test_dates_month_only_needs_publication(text: str) -> None:
+    assert find_dates(text, published=None) == []
+
+
+def test_dates_month_year_still_wins_over_month_only() -> None:
+    d = _one("Rebels took the town in December 2022.")
+    assert (d.date, d.pattern) == (dt.date(2022, 12, 1), "month_year")
+
+
+def test_dates_mid_month_year_resolves() -> None:
+    assert _one("Rebels took the town in mid-March 2023.").date == dt.date(2023, 3, 1)
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(1, 1, 2)])
+def test_dates_calendar_edge_publication_does_not_crash(published: dt.date) -> None:
+    text = "Shelling hit the town on Tuesday, yesterday and last week, and in December."
+    assert all(d.date >= dt.date(1, 1, 1) for d in find_dates(text, published=published))

@@ -130,3 +130,48 @@ def test_ingest_text_bad_files_raise_input_error(tmp_path: Path, content: bytes,
 def test_ingest_text_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         read_text_file(tmp_path / "nope.txt")
+
+
+# --- datelines that open a JSONL text or a page: a "this story is from" note, a leading number ------
+
+@pytest.mark.parametrize(
+    ("text", "date", "label"),
+    [
+        ("This story is from October 21, 2015\nArmy says talks stalled.", OCT21, "this story is from"),
+        ("This story is from October 21, 2015. Army says talks stalled.", OCT21, "this story is from"),
+        ("Headline\nThis article was published on 21 Oct 2015\nBody.", OCT21, "this article was published"),
+        ("21.10.2015 Army says talks stalled near the border.", OCT21, None),
+        ("21/10/2015 Army says talks stalled near the border.", OCT21, None),
+        ("2015-10-21 Army says talks stalled near the border.", OCT21, None),
+        ("03.04.2015 Army says talks stalled.", dt.date(2015, 4, 3), None),  # day first
+        ("KYIV, Oct. 21, 2015 \u2014 Army says talks stalled.", OCT21, None),
+    ],
+)
+def test_ingest_text_dateline_opening_forms(text: str, date: dt.date, label: str | None) -> None:
+    found = find_dateline(text)
+    assert found is not None and (found.date, found.label) == (date, label)
+    assert text[found.span.start : found.span.end] == found.span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "21 October 2015 was the calmest day of the month in the town.",  # a written date as subject
+        "Army says talks stalled.\nIt is from 21/10/2015 that the truce dates.",
+        "Title\n01/01/1850\nBody.",  # before 1900: not a publication date
+        "Title\n0001-01-01\nBody.",
+    ],
+)
+def test_ingest_text_not_a_dateline(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(("dateline", "found"), [("2015-10-22", True), ("2015-10-23", False)])
+def test_ingest_text_future_dateline_ignored(dateline: str, found: bool) -> None:
+    result = find_dateline(f"Title\n{dateline}\nBody.", today=OCT21)
+    assert (result is not None) == found
+
+
+def test_ingest_text_this_story_line_is_not_the_title() -> None:
+    span = find_title("This story is from October 21, 2015\nArmy says talks stalled\nBody.")
+    assert span is not None and span.text == "Army says talks stalled"

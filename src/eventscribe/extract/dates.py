@@ -3,6 +3,12 @@
 Finding is a small ordered table of named patterns (what a date expression looks like);
 resolving is dateparser's job (``RELATIVE_BASE`` = publication date, past preferred).
 Each result carries ACLED's time precision: 1 a day, 2 a few days or a week, 3 a month or vaguer.
+
+A vague expression resolves to the first day of the period it names, never to a day borrowed
+from the publication date or the clock: a month ("in December", "last month", "earlier this
+month") to the first of that month, the latest such month not after publication (so "in
+December" in a January report is the December before); a year ("in 1921", "since 2011") to
+1 January of that year. Both carry precision 3.
 """
 
 from __future__ import annotations
@@ -16,12 +22,15 @@ import dateparser
 
 __all__ = ["DateMention", "find_dates", "resolve_date"]
 
-VERSION = "dates-1"
+VERSION = "dates-2"
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
+# A month named alone must be capitalised ("in May", never "it may"), and have a lead word.
+_MONTH_NAME = ("(?-i:January|February|March|April|May|June|July|August|September|October"
+               "|November|December)")
 
 # (name, pattern, precision); first match at a position wins.
 PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
@@ -39,6 +48,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ("days_ago", re.compile(r"\b(?:\w+|\d+) days? ago\b", re.I), 1),
     ("last_week", re.compile(r"\b(?:last|this|past) week(?:end)?\b|\bearlier this week\b", re.I), 2),
     ("month_year", re.compile(rf"\b(?:in |since |early |late |mid-)?{_MONTH} \d{{4}}\b", re.I), 3),
+    ("month", re.compile(rf"\b(?:(?:in|since|during|until|through)\s+(?:(?:early|late)\s+|mid-)?"
+                         rf"|(?:early|late)\s+|mid-){_MONTH_NAME}\b(?!\.?,?\s*\d)", re.I), 3),
+    # "later this month" is a plan, not a past event.
+    ("last_month", re.compile(r"\b(?:(?:early|late|earlier)\s+)?last month\b"
+                              r"|\b(?<!later )(?:earlier\s+)?this month\b", re.I), 3),
     ("year", re.compile(r"\b(?:in|since|during) (?:19|20)\d\d\b", re.I), 3),
 ]
 
@@ -73,6 +87,29 @@ def find_dates(text: str, *, published: dt.date | None, offset: int = 0) -> list
 
 def resolve_date(pattern: str, expression: str, published: dt.date | None) -> dt.date | None:
     """The day an expression names, relative to ``published`` (None if it cannot be resolved)."""
+    try:
+        return _resolve(pattern, expression, published)
+    except OverflowError:
+        # Day arithmetic at the calendar's ends (a publication date of 0001-01-01 given by a
+        # caller that skipped the readers' date check) has no answer, not a crash.
+        return None
+
+
+def _resolve(pattern: str, expression: str, published: dt.date | None) -> dt.date | None:
+    if pattern == "year":
+        # The pattern ends with the year. Not dateparser: it takes the month (and so the
+        # day) from the publication date or the clock.
+        year = int(expression[-4:])
+        return dt.date(year, 1, 1) if published is None or year <= published.year else None
+    if pattern in ("month", "last_month"):
+        if published is None:
+            return None
+        # dateparser reads "December" as the latest December up to RELATIVE_BASE, and "last
+        # month" / "this month" as that month; the day is set to the 1st, as nothing names it.
+        name = re.search(_MONTH_NAME, expression)
+        phrase = name.group(0) if name else "last month" if "last" in expression.lower() else "this month"
+        day = _parse(phrase, published)
+        return day.replace(day=1) if day else None
     if pattern in ("last_24h", "today"):
         return published
     if pattern == "last_week" and published is not None:
@@ -86,7 +123,7 @@ def resolve_date(pattern: str, expression: str, published: dt.date | None) -> dt
         if name:
             target = _WEEKDAYS.index(name.group(0).lower())
             return published - dt.timedelta(days=(published.weekday() - target) % 7)
-    expression = re.sub(r"^(?:on|last|this|early|late|in|since|during|mid-)\s+", "", expression, flags=re.I)
+    expression = re.sub(r"^(?:(?:on|last|this|early|late|in|since|during)\s+|mid-)", "", expression, flags=re.I)
     expression = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", expression, flags=re.I)
     if published is None and pattern not in {"day_month_year", "month_day_year", "iso", "numeric", "month_year", "year"}:
         return None

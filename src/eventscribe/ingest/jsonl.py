@@ -1,13 +1,21 @@
 """JSON corpora: JSON Lines (one document per line) and ``.json`` files (one object or a list).
 
-Reads: records ``{"doc_id", "text", "published": "YYYY-MM-DD", "title", "source"}``; any other
-key (gold ``events``, ``toponyms``, ``label``, ...) is ignored. Writes: one
+Reads: records ``{"doc_id", "text", "published", "title", "source"}``; any other key (gold
+``events``, ``toponyms``, ``label``, ...) is ignored. Writes: one
 :class:`~eventscribe.types.Article` per record, or an :class:`~eventscribe.errors.InputError`
 naming ``path:line`` and the problem for a record that cannot be read, after which reading
 goes on. Blank lines are not records and are skipped.
 
 A record without ``doc_id`` gets :meth:`Article.from_text`'s content-hash id, so re-reading
 the same corpus gives the same ids.
+
+``published`` is read by :func:`~eventscribe.ingest._common.parse_iso_date`: ISO 8601
+(``2024-03-06``, ``2024-03-06T08:00:00Z``), RFC 2822 (``Wed, 06 Mar 2024 08:00:00 GMT``) or a
+written date (``8 May 2019``, ``May 8, 2019``); an ambiguous numeric date (``08/05/2019``), a
+date before 1900 or after tomorrow is an error for that record. A record without
+``published`` (or with an empty one) is dated by a dateline near the top of its text, as a
+plain-text file is (:func:`~eventscribe.ingest.text.find_dateline`); an explicit
+``published`` always wins over the dateline, and the caller's ``published`` over both.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from pathlib import Path
 from eventscribe.errors import InputError
 from eventscribe.ingest._common import decode, parse_iso_date, read_bytes
 from eventscribe.ingest.guard import bounded_lines, loads_json, open_regular
+from eventscribe.ingest.text import find_dateline
 from eventscribe.types import Article
 
 __all__ = ["article_from_record", "parse_jsonl", "read_json_file", "read_jsonl_file"]
@@ -47,8 +56,10 @@ def article_from_record(
 ) -> Article:
     """Validate one JSON record and build its :class:`Article`.
 
-    ``default_id`` is used when the record has no ``doc_id`` (else a content hash);
-    ``published`` overrides the record's date. Raises :class:`InputError` at ``origin``.
+    ``default_id`` is used when the record has no ``doc_id`` (else a content hash).
+    The date is ``published`` when given, else the record's ``"published"``, else the
+    text's dateline, else None. Raises :class:`InputError` at ``origin``, for a bad
+    ``"published"`` too (it is not replaced by the dateline: a wrong field should be seen).
     """
     if not isinstance(record, dict):
         raise InputError(origin, f"a JSON {_kind(record)}, not an object with a \"text\" key")
@@ -64,14 +75,11 @@ def article_from_record(
         doc_id = str(doc_id)
     if doc_id is not None and not isinstance(doc_id, str):
         raise InputError(origin, f'"doc_id" is a {_kind(doc_id)}, not a string')
-    raw_date = record.get("published")
-    if published is None and raw_date not in (None, ""):
-        if not isinstance(raw_date, str):
-            raise InputError(origin, f'"published" is a {_kind(raw_date)}, not "YYYY-MM-DD"')
-        try:
-            published = parse_iso_date(raw_date)
-        except ValueError:
-            raise InputError(origin, f'bad "published" date {raw_date!r} (expected YYYY-MM-DD)') from None
+    if published is None:
+        published = _record_date(record.get("published"), origin)
+    if published is None:
+        found = find_dateline(text)
+        published = found.date if found else None
     return Article.from_text(
         text,
         doc_id=doc_id or default_id,
@@ -80,6 +88,19 @@ def article_from_record(
         source=_optional_str(record, "source", origin),
         origin=origin,
     )
+
+
+def _record_date(raw: object, origin: str) -> dt.date | None:
+    """The record's ``"published"`` as a date; None when absent, null or blank."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if not isinstance(raw, str):
+        raise InputError(origin, f'"published" is a {_kind(raw)}, not a date string such as "2024-03-06"')
+    try:
+        return parse_iso_date(raw)
+    except ValueError as exc:
+        shown = raw if len(raw) <= 60 else raw[:57] + "..."
+        raise InputError(origin, f'bad "published" date {shown!r}: {exc}') from None
 
 
 def parse_jsonl(

@@ -7,9 +7,13 @@ The title is the first line that is not blank or decoration (``---``, ``***``), 
 markup (``#``, ``**``) stripped. The dateline is looked for near the top (the first 10 non-blank
 lines starting within 600 characters): a regex only *locates* a candidate, and ``dateparser`` (or
 ``strptime``-style ISO parsing) reads it. Candidates are tried in order of strength: a labelled
-line (``Published: ...``), an unlabelled dateline (``21/10/2015``, ``KYIV, Oct. 21, 2015 —``),
-then an ``Updated: ...`` line. A date inside a sentence ("On 9 May 2020, clashes ...") is an
-event date, not a dateline, and is ignored.
+line (``Published: ...``, ``This story is from March 10, 2002``), an unlabelled dateline
+(``21/10/2015``, ``KYIV, Oct. 21, 2015 —``, a numeric date opening a line such as
+``03.10.2017 Russia's ...``), then an ``Updated: ...`` line. A date inside a sentence
+("On 9 May 2020, clashes ...") is an event date, not a dateline, and is ignored; so is a date
+no publication can carry (before 1900 or after tomorrow, see
+:func:`~eventscribe.ingest._common.date_problem`). Numeric datelines are read day first
+(``03/04/2015`` is 3 April) unless the second number can only be a day (``10/21/2015``).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Any
 import dateparser
 
 from eventscribe.errors import InputError
-from eventscribe.ingest._common import decode, parse_iso_date, read_bytes
+from eventscribe.ingest._common import date_problem, decode, parse_iso_date, read_bytes
 from eventscribe.types import Article, Span
 
 __all__ = ["Dateline", "find_dateline", "find_title", "parse_text", "read_text_file"]
@@ -46,7 +50,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"(?P<label>first\s+published|published|posted|dated?|dateline|last\s+updated|updated)"
+    r"(?P<label>first\s+published|published|posted|dated?|dateline|last\s+updated|updated"
+    r"|this\s+(?:story|article|report)\s+(?:is|was)\s+(?:from|published|posted))"
     r"(?:\s+on)?\s*[:\-\u2013\u2014|]?\s*",
     re.IGNORECASE,
 )
@@ -112,8 +117,10 @@ def _content(line: str) -> tuple[int, str]:
     return start, _MARKUP_EDGES.sub("", line)
 
 
-def find_dateline(text: str) -> Dateline | None:
+def find_dateline(text: str, *, today: dt.date | None = None) -> Dateline | None:
     """The publication date stated near the top of ``text``, or None.
+
+    ``today`` (default: the clock's date) bounds the dates accepted, see the module docstring.
 
     >>> find_dateline("Title\\n\\n21/10/2015\\n\\nBody.").date
     datetime.date(2015, 10, 21)
@@ -126,7 +133,7 @@ def find_dateline(text: str) -> Dateline | None:
         label_m = _LABEL.match(content)
         for m in _DATE.finditer(content):
             day = _parse_candidate(m)
-            if day is None:
+            if day is None or date_problem(day, today=today):
                 continue
             a, b = start + offset + m.start(), start + offset + m.end()
             span = Span(a, b, text[a:b])
@@ -134,6 +141,11 @@ def find_dateline(text: str) -> Dateline | None:
                 label = re.sub(r"\s+", " ", label_m["label"].lower())
                 target = updated if "updated" in label else labelled
                 target.append(Dateline(day, span, label))
+            elif m.start() == 0 and (m["num"] or m["iso"]):
+                # A numeric date opening a line is a dateline whatever follows ("03.10.2017
+                # Russia's ..."): no sentence starts with one. A written date opening a line
+                # may be a sentence's subject ("21 October 2015 was calm"), so it is not.
+                bare.append(Dateline(day, span))
             elif (m.start() <= 50 and not _SENTENCE_LEAD.search(content[: m.start()])
                   and _AFTER_DATE.match(content, m.end())):
                 bare.append(Dateline(day, span))
