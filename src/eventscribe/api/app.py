@@ -2,28 +2,36 @@
 
 Routes are adapters: parse the query into an :class:`EventFilter`, call
 :class:`~eventscribe.api.service.Explorer` or :class:`~eventscribe.api.service.Extractor`,
-serialise. Errors are JSON ``{"detail": "..."}`` with a message that names the fix.
+serialise. Errors are JSON ``{"detail": "..."}`` (plus ``errors``, one per invalid field, for
+a 422) with a message that names the fix and never the server's internals (paths, SQL): every
+integer is bounded, every status a route can answer is in the OpenAPI document with its
+content type (see :mod:`eventscribe.api.openapi`), and a database busy with another
+process's write answers 503 with Retry-After.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from .. import __version__
-from ..errors import EventscribeError
+from ..errors import EventscribeError, StoreError
 from ..events.taxonomy import EVENT_TYPES
 from ..settings import Settings
 from ..store.base import ORDER_BY, EventFilter, ExploreStore
 from ..web import STATIC_DIR
+from . import openapi as doc
 from .service import Explorer, Extractor, PipelineLike, RequestError, parse_bbox, render
 from .tiles import MBTiles, find_basemap
 
@@ -31,6 +39,10 @@ __all__ = ["ExtractRequest", "create_app"]
 
 OrderBy = Literal[ORDER_BY]  # type: ignore[valid-type]
 MAX_PAGE = 100_000  # CSV/GeoJSON downloads of a whole filtered set; the page asks for 100
+MAX_OFFSET = 1_000_000_000  # past any real table; DuckDB's OFFSET is a 64-bit integer
+MAX_TEXT = 1_000  # characters of a filter value (names, substrings)
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+log = logging.getLogger(__name__)
 
 
 def _json(body: Any, *, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -39,23 +51,43 @@ def _json(body: Any, *, status: int = 200, headers: dict[str, str] | None = None
                     media_type="application/json", headers=headers)
 
 
+def _day(value: str | None, name: str) -> dt.date | None:
+    """A query date: YYYY-MM-DD only (not a number of seconds: date_to=0 is no date)."""
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise RequestError(f"{name}={value!r} is not a calendar date (YYYY-MM-DD)") from None
+
+
+def _text(description: str | None = None) -> Any:
+    return Query(description=description, max_length=MAX_TEXT)
+
+
+def _date_query(description: str) -> Any:
+    # A string with the date pattern: FastAPI's date type would take 0 for 1970-01-01.
+    return Query(description=description, pattern=DATE, json_schema_extra={"format": "date"})
+
+
 def event_filter(
-    event_type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles.")] = None,
-    sub_event_type: Annotated[str | None, Query(description="ACLED sub-event type.")] = None,
-    actor: Annotated[str | None, Query(description="Substring of actor1 or actor2.")] = None,
-    country: Annotated[str | None, Query()] = None,
-    admin1: Annotated[str | None, Query(description="Province / state / oblast.")] = None,
-    claimed_by: Annotated[str | None, Query(description="Substring of the claimant.")] = None,
-    date_from: Annotated[dt.date | None, Query(description="Inclusive, YYYY-MM-DD.")] = None,
-    date_to: Annotated[dt.date | None, Query(description="Inclusive, YYYY-MM-DD.")] = None,
-    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat",
+    event_type: Annotated[str | None, _text("ACLED event type, e.g. Battles.")] = None,
+    sub_event_type: Annotated[str | None, _text("ACLED sub-event type.")] = None,
+    actor: Annotated[str | None, _text("Substring of actor1 or actor2.")] = None,
+    country: Annotated[str | None, _text()] = None,
+    admin1: Annotated[str | None, _text("Province / state / oblast.")] = None,
+    claimed_by: Annotated[str | None, _text("Substring of the claimant.")] = None,
+    date_from: Annotated[str | None, _date_query("Inclusive, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, _date_query("Inclusive, YYYY-MM-DD.")] = None,
+    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", max_length=200,
                                       examples=["35.5,32,42.5,37.5"])] = None,
-    q: Annotated[str | None, Query(description="Substring of the evidence sentence.")] = None,
+    q: Annotated[str | None, _text("Substring of the evidence sentence.")] = None,
 ) -> EventFilter:
     """The query's filters; empty values mean 'any'."""
     def v(s: str | None) -> str | None:
         return s.strip() or None if s is not None else None
 
+    date_from, date_to = _day(date_from, "date_from"), _day(date_to, "date_to")  # type: ignore[assignment]
     if date_from and date_to and date_from > date_to:
         raise RequestError(f"date_from={date_from} is after date_to={date_to}")
     try:
@@ -73,12 +105,30 @@ Filters = Annotated[EventFilter, Depends(event_filter)]
 class ExtractRequest(BaseModel):
     """POST /api/extract as JSON (or send text/plain with ?published=&doc_id=&store=)."""
 
-    text: str = Field(description="The article's text (title first line is fine).")
+    text: str = Field(description="The article's text (title first line is fine); not blank.",
+                      json_schema_extra={"minLength": 1, "pattern": r"\S"})
     published: dt.date | None = Field(None, description="Publication date, YYYY-MM-DD.")
     doc_id: str | None = Field(None, max_length=200, description="Default: a hash of the text.")
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, max_length=200)
     store: bool = Field(False, description="Add the events to the database (needs the token).")
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty: send the article's text")
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _iso_day(cls, value: object) -> object:
+        """YYYY-MM-DD only: pydantic alone would read 0 as 1970-01-01."""
+        if value is None or isinstance(value, dt.date):
+            return value
+        if not isinstance(value, str) or not re.fullmatch(DATE, value):
+            raise ValueError("expected a date as YYYY-MM-DD")
+        return value
 
 
 def create_app(
@@ -109,7 +159,8 @@ def create_app(
     tiles = MBTiles(tiles_path) if tiles_path is not None else None
 
     app = FastAPI(title="eventscribe", version=__version__,
-                  description="Sourced, geocoded ACLED-style events: query, map, extract.")
+                  description="Sourced, geocoded ACLED-style events: query, map, extract. "
+                              "Errors are JSON {\"detail\": \"...\"}.")
     app.state.explorer, app.state.extractor = explorer, extractor
 
     @app.exception_handler(RequestError)
@@ -117,16 +168,29 @@ def create_app(
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return JSONResponse({"detail": str(exc)}, status_code=exc.status, headers=headers)
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        return JSONResponse(doc.validation_body(exc.errors()), status_code=422)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> Response:
+        # The message names the database file and maybe SQL: the log gets it, the client not.
+        log.warning("%s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse({"detail": "the event database is busy or unavailable; try again "
+                                       "in a moment"}, status_code=503, headers={"Retry-After": "1"})
+
     @app.exception_handler(EventscribeError)
     async def _eventscribe_error(request: Request, exc: EventscribeError) -> Response:
-        return JSONResponse({"detail": str(exc)}, status_code=500)
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse({"detail": "internal error; the server log has the details"},
+                            status_code=500)
 
-    @app.get("/api/events", tags=["events"])
+    @app.get("/api/events", tags=["events"], responses=doc.responses(422, 503, ok=doc.EVENTS_OK))
     def list_events(
         filters: Filters,
         order_by: OrderBy = "-date",
         limit: Annotated[int, Query(ge=0, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         format: Literal["json", "geojson", "csv"] = "json",
     ) -> Response:
         """Events matching the filters, one page, as JSON ({total, events}), GeoJSON or CSV.
@@ -147,18 +211,18 @@ def create_app(
         return Response(render(rows, "geojson"), media_type="application/geo+json",
                         headers=headers)
 
-    @app.get("/api/events/{event_id}", tags=["events"])
-    def get_event(event_id: str) -> Response:
+    @app.get("/api/events/{event_id}", tags=["events"], responses=doc.responses(404, 422, 503))
+    def get_event(event_id: Annotated[str, PathParam(max_length=200)]) -> Response:
         """The event, its mentions (evidence spans, claimants, provenance) and their articles."""
         return _json(explorer.detail(event_id))
 
-    @app.get("/api/stats", tags=["events"])
+    @app.get("/api/stats", tags=["events"], responses=doc.responses(422, 503))
     def stats(filters: Filters, top: Annotated[int, Query(ge=1, le=1000)] = 20) -> Response:
         """Counts over the matching events: by day, event type, sub-event type, country,
         admin1 and actor (the `top` most frequent), with the date range and deaths."""
         return _json(explorer.summary(filters, top=top))
 
-    @app.get("/api/points", tags=["map"])
+    @app.get("/api/points", tags=["map"], responses=doc.responses(422, 503))
     def points(filters: Filters,
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20_000) -> Response:
         """Map markers, most recent first, as rows [event_id, lat, lon, type index, date];
@@ -178,10 +242,9 @@ def create_app(
             "max_chars": extractor.max_chars,
         })
 
-    @app.post("/api/extract", tags=["extract"], openapi_extra={"requestBody": {
-        "required": True, "content": {
-            "application/json": {"schema": ExtractRequest.model_json_schema()},
-            "text/plain": {"schema": {"type": "string"}}}}})
+    @app.post("/api/extract", tags=["extract"],
+              responses=doc.responses(401, 403, 413, 415, 422, 503),
+              openapi_extra=doc.extract_body(ExtractRequest, max_chars=extractor.max_chars))
     async def extract(request: Request) -> Response:
         """Text in, events out. JSON body (ExtractRequest) or text/plain with query parameters
         published, doc_id, store. Too long: 413; empty or invalid: 422; store=true needs
@@ -198,7 +261,8 @@ def create_app(
         return _json(result.to_dict())
 
     @app.get("/tiles/{z}/{x}/{y}.png", include_in_schema=False)
-    def tile(z: int, x: int, y: int) -> Response:
+    def tile(z: Annotated[int, PathParam(ge=0, le=30)], x: Annotated[int, PathParam(ge=0, le=2**30)],
+             y: Annotated[int, PathParam(ge=0, le=2**30)]) -> Response:
         data = tiles.tile(z, x, y) if tiles is not None else None
         if data is None:
             return Response(status_code=404)
@@ -244,7 +308,7 @@ def _parse_extract(body: bytes, request: Request) -> ExtractRequest:
         raise RequestError("the body is not UTF-8 text") from None
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}"
-                             for e in exc.errors())
+                             for e in exc.errors()[:5])
         raise RequestError(f"invalid extract request: {problems}. Send JSON like "
                            '{"text": "...", "published": "2024-03-05"}') from None
     raise RequestError(f"Content-Type {ctype!r} is not accepted; send application/json or "

@@ -10,6 +10,8 @@ from ..store import open_store
 
 __all__ = ["serve"]
 
+BUSY_TIMEOUT = 10.0  # seconds; past it a request answers 503 with Retry-After
+
 
 def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000,
           token: str | None = None, echo: Any = print) -> None:
@@ -21,7 +23,9 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000,
                           "pip install fastapi uvicorn") from None
     from .app import create_app
 
-    store = open_store(settings.db)
+    # Each request opens the file read-only and closes it, so extract/export/stats in other
+    # processes can use it too; a request waits at most this long for another's write.
+    store = open_store(settings.db, busy_timeout=BUSY_TIMEOUT)
     try:
         app = create_app(store, extract_token=token)  # type: ignore[arg-type]
         shown = f"[{host}]" if ":" in host else host

@@ -3,9 +3,10 @@
 The routes in :mod:`eventscribe.api.app` only parse the request and call one method here,
 so everything the server answers can be tested (and reused) without HTTP.
 
-DuckDB connections are not thread-safe and the server answers requests from a thread pool,
-so every store call goes through one lock; a page of 100 events takes a few milliseconds,
-which keeps the lock short.
+The server answers requests from a thread pool. A DuckDB file store opens a read-only
+connection per request (:meth:`DuckDBStore.session`) and is safe across threads, so requests
+run side by side and the file stays free for other processes between them; a store with one
+connection (":memory:", MemoryStore) is used under one lock.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import datetime as dt
 import hmac
 import io
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -22,6 +24,7 @@ from .. import __version__
 from ..dedup import group_events
 from ..errors import EventscribeError
 from ..export import write_records
+from ..ingest.guard import DocIds, clean_text
 from ..store.base import EventFilter, ExploreStore, RunCounts
 from ..types import Article, DocResult
 
@@ -73,11 +76,27 @@ class Explorer:
     def __init__(self, store: ExploreStore) -> None:
         self.store = store
         self.lock = threading.Lock()
+        # A file store opens a connection per session and may be read from many threads.
+        self._shared = callable(getattr(store, "session", None)) and getattr(store, "path", ":memory:") != ":memory:"
+
+    @contextmanager
+    def reading(self) -> Iterator[ExploreStore]:
+        """The store for one request's reads: one connection (file), or the lock (memory)."""
+        if self._shared:
+            with self.store.session():  # type: ignore[attr-defined]
+                yield self.store
+        else:
+            with self.lock:
+                yield self.store
+
+    def writing(self) -> Any:
+        """Around a write: nothing for a file store (it locks per batch), else the lock."""
+        return nullcontext() if self._shared else self.lock
 
     def page(self, filters: EventFilter, *, limit: int, offset: int, order_by: str
              ) -> tuple[int, list[dict[str, Any]]]:
         """(total matching, one page of event records)."""
-        with self.lock:
+        with self.reading():
             try:
                 rows = self.store.events(filters=filters, limit=limit, offset=offset,
                                          order_by=order_by)
@@ -90,7 +109,7 @@ class Explorer:
 
     def detail(self, event_id: str) -> dict[str, Any]:
         """The event, its mentions (evidence spans, claimants) and the articles they are in."""
-        with self.lock:
+        with self.reading():
             event = self.store.event(event_id)
             if event is None:
                 raise RequestError(f"no event {event_id!r}; ids come from /api/events",
@@ -100,12 +119,12 @@ class Explorer:
         return {"event": event, "mentions": mentions, "articles": articles}
 
     def summary(self, filters: EventFilter, *, top: int) -> dict[str, Any]:
-        with self.lock:
+        with self.reading():
             return self.store.summary(filters=filters, top=top)
 
     def points(self, filters: EventFilter, *, limit: int) -> dict[str, Any]:
         """Map markers as compact rows [id, lat, lon, type index, date] (most recent first)."""
-        with self.lock:
+        with self.reading():
             pts = self.store.points(filters=filters, limit=limit + 1)
             truncated = len(pts) > limit
             total = self.store.count_events(filters=filters) if truncated else None
@@ -190,8 +209,13 @@ class Extractor:
                 ) -> ExtractResult:
         """Run the pipeline on one text; with ``store`` (authorised first) add it to the store."""
         self.check_text(text)
+        text = clean_text(text)  # the guarded read's repairs, as for files
         article = Article.from_text(text, doc_id=doc_id, published=published, title=title,
                                     source=source, origin=f"api:{doc_id or 'text'}")
+        if store:  # a doc_id stored before for another text gets a content-hash suffix
+            with self._explorer.writing():
+                ids = DocIds(known=getattr(self._explorer.store, "content_hashes", None))
+                article, _ = ids.claim(article)
         with self._lock:
             if self._pipeline is None:
                 self._pipeline = self._factory()
@@ -206,7 +230,7 @@ class Extractor:
 
     def _store(self, result: DocResult) -> RunCounts:
         s = self._explorer.store
-        with self._explorer.lock:
+        with self._explorer.writing():
             run = s.start_run(inputs=[result.origin], version=__version__,
                               settings={"via": "api"})
             counts = s.add_results(run, [result])

@@ -1,4 +1,10 @@
-"""Commands: extract, export, duplicates, geoparse, stats, gazetteer, serve. Each is a few lines over the library."""
+"""Commands: extract, export, duplicates, geoparse, stats, gazetteer, serve. Each is a few lines over the library.
+
+Messages go to stderr one line each (never wrapped, even in a log file), and a problem with
+the input, a file or the database is an ``error:`` line and an exit code, never a traceback:
+exit 1 when some documents could not be read (the rest were stored), 2 when the command
+could not run at all.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +25,19 @@ from ..settings import Settings
 from . import runner
 
 app = typer.Typer(help="eventscribe: conflict news in, sourced and geocoded ACLED-style events out.",
-                  no_args_is_help=True, add_completion=False)
-err = Console(stderr=True)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+# soft_wrap: rich would break long lines at 80 columns when stderr is not a terminal.
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def _fail(exc: BaseException, *, code: int = 2) -> typer.Exit:
+    """One error line for ``exc``; the exit to raise."""
+    if isinstance(exc, OSError) and not isinstance(exc, EventscribeError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        runner.report(err, f"{where}{exc.strerror or exc}")
+    else:
+        runner.report(err, str(exc))
+    return typer.Exit(code)
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")]
 DbOpt = Annotated[Optional[str], typer.Option("--db", help="Event store (.duckdb path, ':memory:'). Default: $EVENTSCRIBE_DB or eventscribe.duckdb.")]
@@ -49,20 +66,20 @@ def extract(
     out: OutOpt = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for every input (YYYY-MM-DD).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (1 = this process).")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary (errors are still shown).")] = False,
 ) -> None:
     """Extract events from news articles, store them, and write one record per event per article.
 
     Example: eventscribe extract examples/ --format geojson --out events.geojson
     """
     _check_format(fmt)
-    settings = Settings.from_env(db=db)
+    runner.configure_logging(err)
     try:
+        settings = Settings.from_env(db=db)
         summary = runner.run_extract(inputs, settings=settings, fmt=fmt, out=out, published=_date(published),
-                                     workers=workers, console=None if quiet else err)
-    except EventscribeError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+                                     workers=workers, console=err, quiet=quiet)
+    except (EventscribeError, OSError) as exc:
+        raise _fail(exc) from None
     raise typer.Exit(1 if summary.errors else 0)
 
 
@@ -84,9 +101,8 @@ def export(
         records = runner.stored_records(Settings.from_env(db=db), level=level, event_type=event_type, country=country)
         with runner.output(out) as stream:
             n = write_records(records, fmt, stream)  # type: ignore[arg-type]
-    except EventscribeError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+    except (EventscribeError, OSError) as exc:
+        raise _fail(exc) from None
     err.print(f"wrote {n} {level}")
 
 
@@ -102,9 +118,8 @@ def geoparse(
     """
     try:
         n = runner.run_geoparse(input, out=out, given_spans=given_spans, settings=Settings.from_env())
-    except EventscribeError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+    except (EventscribeError, OSError) as exc:
+        raise _fail(exc) from None
     err.print(f"geoparsed {n} documents")
 
 
@@ -122,9 +137,8 @@ def duplicates(
     """
     try:
         pairs = runner.stored_duplicates(Settings.from_env(db=db), within_km=within_km, days=days)
-    except EventscribeError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+    except (EventscribeError, OSError) as exc:
+        raise _fail(exc) from None
     if as_json:
         for pair in pairs:
             typer.echo(json.dumps(pair, ensure_ascii=False))
@@ -145,9 +159,8 @@ def stats(db: DbOpt = None) -> None:
     """
     try:
         s = runner.store_stats(Settings.from_env(db=db))
-    except EventscribeError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+    except (EventscribeError, OSError) as exc:
+        raise _fail(exc) from None
     console = Console()
     console.print(f"events {s['events']}, mentions {s['mentions']}, documents {s['documents']}, runs {s['runs']}; "
                   f"dates {s['date_range']['min']} .. {s['date_range']['max']}")
@@ -187,10 +200,10 @@ def serve(
     from ..api.server import serve as run_server
 
     try:
-        run_server(Settings.from_env(db=db), host=host, port=port, token=token, echo=err.print)
-    except EventscribeError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+        run_server(Settings.from_env(db=db), host=host, port=port, token=token,
+                   echo=lambda m: err.print(m, markup=False))
+    except (EventscribeError, OSError) as exc:
+        raise _fail(exc) from None
 
 
 @app.command()

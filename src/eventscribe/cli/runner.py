@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -14,18 +16,24 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from .. import __version__
 from ..dedup import event_id
 from ..export import write_records
+from ..errors import InputError
 from ..ingest import read_inputs
+from ..ingest.guard import DocIds, printable
 from ..parallel import pipe_parallel
 from ..settings import Settings
 from ..store import EventFilter, open_store
 from ..store.base import RunCounts
-from ..types import DocResult
+from ..types import Article, DocResult
 
-__all__ = ["output", "run_extract", "run_geoparse", "stored_records", "store_stats"]
+__all__ = ["configure_logging", "output", "report", "run_extract", "run_geoparse", "stored_records",
+           "store_stats"]
+
+FLUSH = 256  # documents per store transaction (and per hold of the database's write lock)
 
 
 @contextlib.contextmanager
@@ -46,6 +54,7 @@ class Summary:
 
     counts: RunCounts = field(default_factory=RunCounts)
     records: int = 0
+    renamed: int = 0  # documents whose doc_id named another text: stored under id~hash
 
     @property
     def errors(self) -> int:
@@ -60,28 +69,90 @@ def result_records(result: DocResult) -> Iterator[dict[str, Any]]:
         yield rec
 
 
+def report(console: Console, message: str, *, level: str = "error") -> None:
+    """One line on ``console``, whatever the message holds (no wrapping, no markup, no breaks)."""
+    style = "red" if level == "error" else "yellow"
+    console.print(Text.assemble((f"{level}:", style), " ", printable(message)), soft_wrap=True,
+                  highlight=False)
+
+
+class OneLineHandler(logging.Handler):
+    """Log records as one line each on a console. A record with an exception (a document the
+    pipeline could not process) is left out: that document's error line already says it."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(level=logging.WARNING)
+        self.console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            return
+        try:
+            report(self.console, record.getMessage(), level=record.levelname.lower())
+        except Exception:  # noqa: BLE001 - logging must never stop the run
+            self.handleError(record)
+
+
+def configure_logging(console: Console) -> None:
+    """eventscribe's log records as one-line messages, no tracebacks (see OneLineHandler)."""
+    logger = logging.getLogger("eventscribe")
+    logger.handlers = [h for h in logger.handlers if not isinstance(h, OneLineHandler)]
+    logger.addHandler(OneLineHandler(console))
+    logger.propagate = False
+
+
+Pipe = Callable[[Iterable[Article | InputError]], Iterable[DocResult]]
+
+
+def _unique_ids(items: Iterable[Article | InputError], ids: DocIds, console: Console,
+                summary: Summary, *, chunk: int = 64) -> Iterator[Article | InputError]:
+    """``items`` with each doc_id naming one text (see DocIds); store lookups one chunk at a time."""
+    it = iter(items)
+    while block := list(islice(it, chunk)):
+        ids.prefetch(a for a in block if isinstance(a, Article))
+        for item in block:
+            if isinstance(item, Article):
+                item, note = ids.claim(item)
+                if note:
+                    summary.renamed += 1
+                    report(console, note, level="warning")
+            yield item
+
+
 def run_extract(inputs: list[str], *, settings: Settings, fmt: str, out: Path | None,
-                published: dt.date | None, workers: int = 1, console: Console | None) -> Summary:
-    """Read, extract, store and write; every input document is counted in the summary."""
+                published: dt.date | None, workers: int = 1, console: Console | None,
+                quiet: bool = False, pipe: Pipe | None = None) -> Summary:
+    """Read, extract, store and write; every input document is counted in the summary.
+
+    Errors go to ``console`` one line each, also with ``quiet`` (which hides the progress
+    bar and the summary table). The store is written ``FLUSH`` documents at a time, each
+    batch one transaction: a run stopped half-way keeps the batches written, and running it
+    again adds the rest (ids are content hashes), giving the database a clean run gives.
+    ``pipe`` replaces the pipeline (tests).
+    """
     summary = Summary()
+    console = console or Console(stderr=True, soft_wrap=True)
     store = open_store(settings.db)
     run_id = store.start_run(inputs=[str(i) for i in inputs], version=__version__,
                              settings={k: getattr(settings, k) for k in settings.__dataclass_fields__})
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("{task.fields[last]}"), console=console or Console(stderr=True, quiet=True),
-                        disable=console is None or not console.is_terminal, transient=True)
+                        TextColumn("{task.fields[last]}"), console=console,
+                        disable=quiet or not console.is_terminal, transient=True)
+    ids = DocIds(known=store.content_hashes)
+    process = pipe or (lambda items: pipe_parallel(items, settings=settings, workers=workers))
 
     def results() -> Iterator[DocResult]:
         task = progress.add_task("extract", total=None, last="")
         pending: list[DocResult] = []
-        for r in pipe_parallel(read_inputs(inputs, published=published), settings=settings, workers=workers):
-            if r.error and console is not None:
-                console.print(f"[red]error:[/red] {r.error}", highlight=False)
+        items = _unique_ids(read_inputs(inputs, published=published), ids, console, summary)
+        for r in process(items):
+            if r.error:
+                report(console, r.error)
             pending.append(r)
-            if len(pending) >= 256:
+            if len(pending) >= FLUSH:
                 summary.counts += store.add_results(run_id, pending)
                 pending.clear()
-            progress.update(task, advance=1, last=r.origin[-40:])
+            progress.update(task, advance=1, last=printable(r.origin[-40:]))
             yield r
         if pending:
             summary.counts += store.add_results(run_id, pending)
@@ -92,13 +163,14 @@ def run_extract(inputs: list[str], *, settings: Settings, fmt: str, out: Path | 
         store.finish_run(run_id)
     finally:
         store.close()
-    if console is not None:
+    if not quiet:
         table = Table(title=f"eventscribe {__version__}: run {run_id}", show_header=True)
-        for col in ("documents", "with events", "no event", "errors", "event records", "new events stored"):
+        for col in ("documents", "with events", "no event", "errors", "already stored", "event records",
+                    "new events stored"):
             table.add_column(col, justify="right")
         c = summary.counts
-        table.add_row(*(str(v) for v in (c.documents, c.with_events, c.no_event, c.errors, summary.records,
-                                         c.events_added)))
+        table.add_row(*(str(v) for v in (c.documents, c.with_events, c.no_event, c.errors,
+                                         c.documents - c.documents_added, summary.records, c.events_added)))
         console.print(table)
     return summary
 

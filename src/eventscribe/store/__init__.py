@@ -24,13 +24,16 @@ __all__ = [
 ]
 
 
-def open_store(url_or_path: str | Path) -> EventStore:
+def open_store(url_or_path: str | Path, *, busy_timeout: float = 30.0) -> EventStore:
     """The store named by ``url_or_path``: ":memory:" or a path ending ``.duckdb`` (DuckDB),
-    or "memory://" (MemoryStore). Anything else raises StoreError saying what is accepted."""
+    or "memory://" (MemoryStore). Anything else raises StoreError saying what is accepted.
+
+    ``busy_timeout``: seconds a DuckDB file store waits while another process writes to it.
+    """
     name = str(url_or_path)
     if name == "memory://":
         return MemoryStore()
     if name == ":memory:" or name.endswith(".duckdb"):
-        return DuckDBStore(name)
+        return DuckDBStore(name, busy_timeout=busy_timeout)
     raise StoreError(f"{name}: not a store; use a path ending .duckdb, ':memory:' "
                      "(DuckDB in memory) or 'memory://' (plain dicts, for tests)")

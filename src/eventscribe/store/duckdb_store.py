@@ -148,7 +148,8 @@ class DuckDBStore:
         with self._transaction("starting a run") as con:
             con.execute(
                 "INSERT INTO runs (id, started_at, version, inputs, settings) VALUES (?,?,?,?,?)",
-                [run_id, now, version, json.dumps(list(inputs), ensure_ascii=False),
+                # printable: a file name that is not UTF-8 (a lone surrogate) stays storable
+                [run_id, now, version, json.dumps([printable(str(i)) for i in inputs], ensure_ascii=False),
                  json.dumps(settings, ensure_ascii=False, default=str, sort_keys=True)])
         return run_id
 
