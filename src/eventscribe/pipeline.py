@@ -4,9 +4,10 @@ Stages, each its own module (read top to bottom to see where a fact enters):
 
 1. ``nlp``            spaCy parse: sentences, entities, dependencies (``nlp.pipe``, batched)
 2. ``geo.finder``     toponyms in the text; ``geo.resolver`` resolves them jointly per document
-3. ``events.detect``  each sentence unit typed in ACLED's taxonomy (or not an event)
-4. ``extract.*``      dates, actors, fatalities, weapons, claims, read around each event sentence
-5. ``compose``        mentions of one event within one article merged; fields carry provenance
+3. ``read``           sentence units; each typed unit (``events.detect``) read as a frame from its parse
+4. ``discourse``      the document model: temporal status, claim scope, event coreference, context
+5. ``code``           ACLED's conventions as tables (actors; status); ``code.reading`` codes each frame
+6. ``compose``        the stages run per document; one immutable ``EventMention`` per occurrence
 
 Models load once per process (``load_nlp``/``load_gazetteer`` are cached), so the same
 ``process_batch`` runs in one process, in a local pool or on Dask workers; the output is
@@ -26,7 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
-from .compose import body_units, compose_document, typing_candidates
+from .compose import compose_document
+from .read.units import body_units, typing_candidates
 from .errors import EventscribeError
 from .events.classifier import TypeClassifier, load_classifier
 from .extract.actors import load_groups

@@ -14,30 +14,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Span as SpacySpan, Token
 
+from ..lexicon import REPORT_LEMMAS, REPORT_VERBS, SOURCE_NOUNS
 from ..nlp import doc_text, is_verb
 
-__all__ = ["Claim", "ClaimTracker"]
+__all__ = ["Claim", "ClaimTracker", "REPORT_LEMMAS", "REPORT_VERBS", "source_phrase"]
 
-VERSION = "claims-1"
-
-REPORT_LEMMAS = {"say", "tell", "add", "report", "announce", "state", "note", "stress", "claim", "confirm",
-                 "allege", "accuse", "insist", "explain", "write", "tweet", "post", "assert", "declare", "warn",
-                 "reveal", "maintain", "indicate", "emphasize", "emphasise", "acknowledge"}
-_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
-
-
-def _inflections(verb: str) -> set[str]:
-    """A regular English verb's forms ("state" -> states, stated, stating), plus irregular pasts."""
-    stem = verb[:-1] if verb.endswith("e") else verb
-    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
-    past = verb + "d" if verb.endswith("e") else verb + "ed"
-    return {verb, third, past, stem + "ing", *_IRREGULAR.get(verb, ())}
-
+VERSION = "claims-2"
 
 # Reporting verbs by word form: the pipeline reads Penn tags, not lemmas (see nlp.EVENT_PIPES).
-REPORT_VERBS = frozenset(form for verb in REPORT_LEMMAS for form in _inflections(verb))
 _REPORTING = re.compile(r"\b(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) + r")\b", re.I)
 
 _ORGS: list[tuple[re.Pattern[str], str]] = [
@@ -55,6 +41,8 @@ _APPOSITION = re.compile(r"(?:spokes(?:man|woman|person)|official|minister|comma
                          r"Lieutenant|Brigadier|Colonel|General|Col\.|Gen\.|Maj\.|Lt\.|Captain|Admiral)\s+)*"
                          r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _ACCORDING = re.compile(r"\baccording to (?:a |an |the )?(?P<who>[^,.;:\"“”()]{2,80})", re.I)
+# "according to X, who ...", "according to X on Tuesday": the source is X
+_ACCORDING_TAIL = re.compile(r"\s+(?:who|which|that|on|in|at|as|after|when|while|and|but|published|released|issued)\b.*$", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|the spokesman|the spokeswoman|the spokesperson|the ministry|the officials?|"
                       r"the general|the minister|the statement)$", re.I)
 _TITLES = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:Major|Lieutenant|Brigadier|Colonel|Col\.|Gen\.|General|Maj\.|Lt\.|"
@@ -102,7 +90,10 @@ class ClaimTracker:
         self._register_spokesmen(unit, text)
         m = _ACCORDING.search(text)
         if m:
-            who = m.group("who").strip()
+            claim = self._according(unit, unit.start_char + m.start())
+            if claim is not None:
+                return claim
+            who = _ACCORDING_TAIL.sub("", m.group("who")).strip()
             s = unit.start_char + m.start("who")
             return self._remember(Claim(self._normalise(who), s, s + len(who), who))
         if not _REPORTING.search(text):
@@ -110,22 +101,51 @@ class ClaimTracker:
         for tok in unit:
             if tok.lower_ not in REPORT_VERBS or not is_verb(tok):
                 continue
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj:
-                continue
-            phrase = unit.doc[subj[0].left_edge.i: subj[0].right_edge.i + 1]
-            text = phrase.text.strip(" ,")
-            if re.match(r"(?:no|none|nobody|neither)\b", text, re.I) or any(c.dep_ == "neg" for c in tok.children):
-                continue  # "No group said it was behind the blast" attributes nothing
-            if _PRONOUN.match(text) or _generic(text):
-                # "he", "the ministry", "a ministry spokesman": the source last named
-                if self.last is not None:
-                    return Claim(self.last.claimant, phrase.start_char, phrase.end_char, phrase.text)
-                continue  # an unnamed source with nobody named before it says nothing usable
-            if text.lower() in {"it", "we", "i", "you", "this", "that", "which", "who", "they"}:
-                continue
-            return self._remember(Claim(self._normalise(text), phrase.start_char, phrase.end_char, phrase.text))
+            claim = self.claim_by(tok)
+            if claim is not None:
+                return claim
         return None
+
+    def claim_by(self, verb: Token) -> Claim | None:
+        """The claim a reporting verb makes: its subject, as a source ("the army said"), or the
+        source last named for a pronoun or a bare reference ("he said", "the ministry added")."""
+        # a passive reporting verb's subject is what was said ("the toll was confirmed"); its
+        # source is the "by" agent
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subj = agent or [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        if any(c.dep_ == "dobj" and c.lower_ in ("lives", "life", "victims") for c in verb.children):
+            return None  # "strikes claimed hundreds of lives": not a claim
+        head = subj[0]
+        text = " ".join(t.text for t in source_phrase(head)).strip(" ,")
+        if re.match(r"(?:no|none|nobody|neither)\b", text, re.I):
+            return None  # "No group said it was behind the blast" attributes nothing
+        phrase = source_phrase(head)
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+        raw = doc_text(verb.doc)[start:end]
+        if _PRONOUN.match(text) or _generic(text):
+            # "he", "the ministry", "a ministry spokesman": the source last named
+            if self.last is not None:
+                return Claim(self.last.claimant, start, end, raw)
+            return None  # an unnamed source with nobody named before it says nothing usable
+        if text.lower() in {"it", "we", "i", "you", "this", "that", "which", "who", "they", "he", "she"}:
+            return None
+        if not _is_source(phrase):
+            return None
+        return self._remember(Claim(self._normalise(raw), start, end, raw))
+
+    def _according(self, unit: SpacySpan, at: int) -> Claim | None:
+        """"according to X": X's compact phrase, read from the parse."""
+        tok = next((t for t in unit if t.idx == at), None)
+        to = next((c for c in tok.children if c.lower_ == "to"), None) if tok is not None else None
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is None:
+            return None
+        phrase = source_phrase(obj)
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+        raw = doc_text(unit.doc)[start:end]
+        return self._remember(Claim(self._normalise(raw), start, end, raw))
 
     def _remember(self, claim: Claim) -> Claim:
         self.last = claim
@@ -172,3 +192,51 @@ class ClaimTracker:
             return org
         bare = re.sub(r"^(?:the|a|an)\s+", "", bare or who, flags=re.I)
         return bare
+
+
+# dependents that belong to a source's name ("the Russian Defence Ministry's spokesman")
+_NAME_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "case", "nummod", "quantmod", "punct", "npadvmod"})
+
+
+def source_phrase(head: Token) -> list[Token]:
+    """The compact phrase that names a source: the head noun with its name-like dependents and an
+    "of/for/at" phrase naming an organisation ("spokesman for the Defence Ministry"), without
+    appositions and relative clauses ("Ben Dando, a seismologist at NORSAR, who ..." -> "Ben Dando")."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _NAME_DEPS and not (c.dep_ == "punct" and c.text not in "-'’."):
+                keep.add(c.i)
+                stack.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in") and t.i == head.i:
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs and (objs[0].tag_.startswith("NNP") or objs[0].lower_ in SOURCE_NOUNS):
+                    keep.add(c.i)
+                    sub = source_phrase(objs[0])
+                    keep.update(t2.i for t2 in sub)
+    lo = hi = head.i  # the contiguous run around the head
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = head.doc
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case"):
+        toks.pop()
+    while len(toks) > 1 and toks[0].is_punct:
+        toks.pop(0)
+    return toks or [head]
+
+
+def _is_source(phrase: list[Token]) -> bool:
+    """A phrase that can be a claimant: it names a person or an organisation, or its words say
+    it is a source ("officials", "a military source"); a fragment of a sentence cannot."""
+    if len(phrase) > 10:
+        return False
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") for t in phrase):
+        return True
+    if any(t.lower_ in SOURCE_NOUNS for t in phrase):
+        return True
+    return all(t.tag_.startswith("NNP") or t.is_punct or t.dep_ == "det" for t in phrase)
