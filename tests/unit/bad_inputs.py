@@ -20,7 +20,7 @@ from typing import Any
 
 from eventscribe.pipeline import Pipeline
 from eventscribe.settings import Settings
-from eventscribe.types import Article, DocResult, EventMention, Span
+from eventscribe.types import Article, DocResult, EventMention, Place, Span, content_hash
 
 GOOD_TEXT = ("Clashes in Bakhmut\n\nOn 3 March 2024, Russian forces shelled Bakhmut in Donetsk "
              "province, killing two civilians, the regional governor said.\n")
@@ -201,9 +201,13 @@ class FakeReading(Pipeline):
         if "shelled" not in doc.text:
             return DocResult(article=article, origin=origin)
         start = doc.text.index("shelled")
+        spread = int(content_hash(article.id), 16) % 1000  # a place ~10 km apart per document
+        place = Place(f"Place of {article.id}", "Ukraine", "UA", "Donetsk Oblast",
+                      45.0 + spread / 100, 37.0)
         m = EventMention(doc_id=article.id, event_type="Explosions/Remote violence",
                          sub_event_type="Shelling/artillery/missile attack",
-                         evidence=Span(start, start + 7, "shelled"), date=article.published)
+                         evidence=Span(start, start + 7, "shelled"), date=article.published,
+                         place=place)
         return DocResult(article=article, origin=origin, mentions=[m])
 
 

@@ -32,7 +32,7 @@ from ..settings import Settings
 from ..store.base import ORDER_BY, EventFilter, ExploreStore
 from ..web import STATIC_DIR
 from . import openapi as doc
-from .service import Explorer, Extractor, PipelineLike, RequestError, parse_bbox, render
+from .service import BBOX, Explorer, Extractor, PipelineLike, RequestError, parse_bbox, render
 from .tiles import MBTiles, find_basemap
 
 __all__ = ["ExtractRequest", "create_app"]
@@ -41,7 +41,7 @@ OrderBy = Literal[ORDER_BY]  # type: ignore[valid-type]
 MAX_PAGE = 100_000  # CSV/GeoJSON downloads of a whole filtered set; the page asks for 100
 MAX_OFFSET = 1_000_000_000  # past any real table; DuckDB's OFFSET is a 64-bit integer
 MAX_TEXT = 1_000  # characters of a filter value (names, substrings)
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+DATE = r"^(?:\d{4}-\d{2}-\d{2})?$"  # empty: any day
 log = logging.getLogger(__name__)
 
 
@@ -66,8 +66,9 @@ def _text(description: str | None = None) -> Any:
 
 
 def _date_query(description: str) -> Any:
-    # A string with the date pattern: FastAPI's date type would take 0 for 1970-01-01.
-    return Query(description=description, pattern=DATE, json_schema_extra={"format": "date"})
+    # A string with the date pattern: FastAPI's date type would take 0 for 1970-01-01. (No
+    # "format": "date" in the document: an empty value, meaning any day, is not a date.)
+    return Query(description=description, pattern=DATE)
 
 
 def event_filter(
@@ -79,8 +80,11 @@ def event_filter(
     claimed_by: Annotated[str | None, _text("Substring of the claimant.")] = None,
     date_from: Annotated[str | None, _date_query("Inclusive, YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, _date_query("Inclusive, YYYY-MM-DD.")] = None,
-    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", max_length=200,
-                                      examples=["35.5,32,42.5,37.5"])] = None,
+    bbox: Annotated[str | None, Query(
+        description="min_lon,min_lat,max_lon,max_lat (longitudes -180..180, latitudes -90..90, "
+                    "min_lat <= max_lat; min_lon > max_lon crosses the antimeridian)",
+        max_length=200, examples=["35.5,32,42.5,37.5"],
+        json_schema_extra={"pattern": BBOX})] = None,
     q: Annotated[str | None, _text("Substring of the evidence sentence.")] = None,
 ) -> EventFilter:
     """The query's filters; empty values mean 'any'."""
@@ -111,7 +115,7 @@ class ExtractRequest(BaseModel):
     doc_id: str | None = Field(None, max_length=200, description="Default: a hash of the text.")
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, max_length=200)
-    store: bool = Field(False, description="Add the events to the database (needs the token).")
+    store: bool = Field(False, strict=True, description="Add the events to the database (needs the token).")
 
     @field_validator("text")
     @classmethod
@@ -126,7 +130,7 @@ class ExtractRequest(BaseModel):
         """YYYY-MM-DD only: pydantic alone would read 0 as 1970-01-01."""
         if value is None or isinstance(value, dt.date):
             return value
-        if not isinstance(value, str) or not re.fullmatch(DATE, value):
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError("expected a date as YYYY-MM-DD")
         return value
 

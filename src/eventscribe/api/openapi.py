@@ -72,13 +72,16 @@ def responses(*statuses: int, ok: dict[str, Any] | None = None) -> dict[int | st
 
 
 def extract_body(model: type[BaseModel], *, max_chars: int) -> dict[str, Any]:
-    """``openapi_extra`` of POST /api/extract: JSON or text/plain, text bounded by ``max_chars``."""
+    """``openapi_extra`` of POST /api/extract: JSON or text/plain. The text's limit of
+    ``max_chars`` is in the description, not a ``maxLength``: past it the answer is 413 (too
+    large), which a schema bound would promise to be a 422."""
     schema = model.model_json_schema()
-    schema["properties"]["text"]["maxLength"] = max_chars
+    limit = f" At most {max_chars:,} characters (413 past that)."
+    schema["properties"]["text"]["description"] += limit
     return {"requestBody": {"required": True, "content": {
         "application/json": {"schema": schema},
         "text/plain": {"schema": {"type": "string", "minLength": 1, "pattern": r"\S",
-                                  "maxLength": max_chars}}}}}
+                                  "description": "The article's text." + limit}}}}}
 
 
 def validation_body(errors: Sequence[Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import io
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -29,6 +30,7 @@ from ..store.base import EventFilter, ExploreStore, RunCounts
 from ..types import Article, DocResult
 
 __all__ = [
+    "BBOX",
     "AuthError",
     "Explorer",
     "ExtractResult",
@@ -51,15 +53,21 @@ class AuthError(RequestError):
     """Writing was asked for without the right token (401) or is disabled (403)."""
 
 
+_LON = r"-?(?:180(?:\.0+)?|(?:1[0-7]\d|[1-9]?\d)(?:\.\d+)?)"
+_LAT = r"-?(?:90(?:\.0+)?|[1-8]?\d(?:\.\d+)?)"
+#: A bbox as the OpenAPI document states it: four plain decimals within their ranges.
+BBOX = rf"^(?:{_LON},{_LAT},{_LON},{_LAT})?$"  # empty: any place
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """``"min_lon,min_lat,max_lon,max_lat"`` as floats; RequestError says what is wrong."""
     if value is None or value == "":
         return None
     parts = value.split(",")
-    try:
-        box = tuple(float(p) for p in parts)
-    except ValueError:
-        box = ()
+    box = tuple(float(p) for p in parts) if all(_NUMBER.fullmatch(p) for p in parts) else ()
+    if len(box) == 4 and not re.fullmatch(BBOX, value):
+        box = (999.0,) * 4  # numbers, but out of range or oddly written: the range message
     if len(box) != 4:
         raise RequestError(f"bbox={value!r}: expected four numbers min_lon,min_lat,max_lon,max_lat")
     min_lon, min_lat, max_lon, max_lat = box
