@@ -172,7 +172,7 @@ def test_cli_log_records_are_one_line_without_traceback(tmp_path: Path,
     monkeypatch.setattr(FakeReading, "process_doc", explode)
     src = tmp_path / "p.txt"
     src.write_text("Title\n\nShelling on Monday.")
-    res = extract([str(src), "--db", str(tmp_path / "l.duckdb"), "--published", "0001-01-01"])
+    res = extract([str(src), "--db", str(tmp_path / "l.duckdb")])
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert [ln for ln in res.stderr.splitlines() if "p.txt" in ln] == [
         f"error: {src}: OverflowError: date value out of range"]

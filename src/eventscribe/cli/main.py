@@ -19,8 +19,9 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import __version__
-from ..errors import EventscribeError
+from ..errors import EventscribeError, InputError
 from ..export import FORMATS, write_records
+from ..ingest._common import parse_iso_date
 from ..settings import Settings
 from . import runner
 
@@ -45,12 +46,13 @@ OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here 
 
 
 def _date(value: str | None) -> dt.date | None:
+    """--published, read and checked as a JSON Lines "published" is (one error line if bad)."""
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise InputError("--published", f"{value!r}: {exc}") from None
 
 
 def _check_format(fmt: str) -> None:
