@@ -13,7 +13,7 @@ from __future__ import annotations
 import collections
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -29,8 +29,10 @@ from .events.taxonomy import event_type_of
 from .extract import fatalities as fat_mod
 from .extract.dates import find_dates
 from .geo.gazetteer import Gazetteer
+from .geo.resolver import geo_precision
+from .nlp import doc_text
 from .places import event_toponyms
-from .read.frames import Frame, read_frame
+from .read.frames import Frame, event_references, origin_ranges, read_frame
 from .read.units import Unit, body_units, event_units, typing_candidates
 from .settings import Settings
 from .types import Article, EventMention, Place, Provenance, Toponym
@@ -41,6 +43,7 @@ _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote expl
 # "3 fatalities.", "20 fatalities split between 3 events.": the reporter's own tally of the event
 _TALLY = re.compile(r"^\W*(?P<n>\d+) fatalit(?:y|ies)\b(?: split (?:up )?(?:between|among|across) (?P<k>\d+) events)?",
                     re.I)
+_TOWNS = frozenset({"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "NEAR"})
 _SPECIFIC = {"NEAR": 0, "PPL": 0, "PPLA": 0, "PPLA2": 0, "PPLC": 0, "PPLX": 0, "ADM2": 1, "ADM1": 2, "RGN": 2,
              "PCLI": 3, "CONT": 4}
 
@@ -84,6 +87,7 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     published = article.published
     occurrences: list[Occurrence] = []
     notes: dict[int, list[CountNote]] = collections.defaultdict(list)
+    refined: dict[int, tuple[Place, Provenance]] = {}  # occurrence id -> a place a later reference names
     last: Reading | None = None
     after_disaster = False  # the unit before reported a disaster or an accident
     for i, u in enumerate(units):
@@ -96,22 +100,74 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
                 note = _count_note(u)
                 if note is not None:
                     notes[id(occurrences[-1])].append(note)
+                _refine(u, occurrences, ctx, refined)
             continue
         dates = find_dates(u.text, published=published, offset=u.start)
-        view = TemporalView(frame, u.span.doc.user_data.get("eventscribe.text") or doc.text, tuple(dates), published,
+        view = TemporalView(frame, doc_text(doc), tuple(dates), published,
                             ctx.lead.date if ctx.lead else None, settings.background_days)
         status, _row = status_of(view)
         if status is not Status.CURRENT or frame.detection.confidence < settings.min_confidence:
             continue
-        reading = read_fields(frame, ctx, dates=dates, claim=claims.get(i), last=last,
-                              exclude=source_ranges(units, frame))
-        occ = find_occurrence(occurrences, reading)
-        if occ is None:
-            occurrences.append([reading])
-        else:
-            occ.append(reading)
+        reading = read_fields(frame, ctx, dates=dates, claim=claims.get(i), last=last, gazetteer=gazetteer,
+                              exclude=source_ranges(units, frame) + origin_ranges(u.span))
+        for r in (reading, *_coordinated(reading, ctx)):
+            occ = find_occurrence(occurrences, r)
+            if occ is None:
+                occurrences.append([r])
+            else:
+                occ.append(r)
         last = reading
-    return [merge(occ, notes.get(id(occ), []), ctx) for occ in occurrences]
+    return [merge(occ, notes.get(id(occ), []), ctx, refined.get(id(occ))) for occ in occurrences]
+
+
+def _inside(place: Place, area: Place | None) -> bool:
+    """``place`` lies in ``area`` (a country, or a province by its name)."""
+    if area is None or area.feature not in ("PCLI", "ADM1") or place.country_code != area.country_code:
+        return False
+    return area.feature == "PCLI" or (bool(area.admin1) and area.admin1 == place.admin1)
+
+
+def _refine(u: Unit, occurrences: list[Occurrence], ctx: DocContext,
+            refined: dict[int, tuple[Place, Provenance]]) -> None:
+    """A sentence with no event of its own that refers back to one and says where ("blamed the
+    rebels for the attack on the market in Sennar"): the occurrence told only by its province or
+    country is placed there."""
+    for lo, hi in event_references(u.span):
+        named = [t for t in ctx.toponyms if lo <= t.span.start < hi and t.place is not None
+                 and t.place.feature not in ("PCLI", "ADM1", "RGN", "CONT")]
+        if not named:
+            continue
+        t = named[0]
+        for occ in reversed(occurrences):
+            place, _ = _place(occ)
+            if occ[0].event_type != "Strategic developments" and place is not None and _inside(t.place, place):
+                refined[id(occ)] = (replace(t.place, geo_precision=geo_precision(doc_text(u.span.doc), t.span, t.place)),
+                    prov("geo.resolver", "geo-1", t.span, "a later reference to the event names its place"))
+                return
+
+
+def _coordinated(r: Reading, ctx: DocContext) -> list[Reading]:
+    """"Strikes hit Kharkiv and Kramatorsk": ACLED codes one event per town, so each town
+    coordinated with the one the reading names is read as the same event there (its death
+    count stays with the first, which the text does not split)."""
+    span = r.provenance.get("place").span if r.provenance.get("place") else None
+    if not r.own_place or span is None or r.place is None or r.place.feature not in _TOWNS or r.aggregate:
+        return []
+    doc = r.frame.unit.span.doc
+    head = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if head is None:
+        return []
+    out = []
+    for tok in head.root.conjuncts:
+        t = next((t for t in ctx.toponyms if t.span.start <= tok.idx < t.span.end and t.place is not None), None)
+        if t is None or t.place.feature not in _TOWNS or t.place.country_code != r.place.country_code \
+                or t.place.name == r.place.name:
+            continue
+        p = replace(t.place, geo_precision=geo_precision(doc_text(doc), t.span, t.place))
+        out.append(replace(r, place=p, fatalities=None, provenance={
+            **r.provenance, "place": prov("geo.resolver", "geo-1", doc_span(doc, t.span.start, t.span.end),
+                                          "a town coordinated with the event's place")}))
+    return out
 
 
 def _continues_disaster(u: Unit, det: Detection) -> bool:
@@ -154,12 +210,15 @@ def _place(occ: Occurrence) -> tuple[Place | None, Provenance | None]:
     return best.place, best.provenance.get("place")
 
 
-def merge(occ: Occurrence, notes: list[CountNote], ctx: DocContext) -> EventMention:
+def merge(occ: Occurrence, notes: list[CountNote], ctx: DocContext,
+          refinement: tuple[Place, Provenance] | None = None) -> EventMention:
     """One occurrence's readings as one ``EventMention``."""
     head = occ[0]
     provenance = dict(head.provenance)
     fields: dict[str, object] = {}
     place, place_prov = _place(occ)
+    if refinement is not None and place is not None and _inside(refinement[0], place):
+        place, place_prov = refinement
     if place_prov is not None:
         provenance["place"] = place_prov
     dated = next((r for r in occ if r.own_date), head)

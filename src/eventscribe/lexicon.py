@@ -56,8 +56,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Words that make an event a habit or a state rather than one occurrence.
 HABITUAL_WORDS = frozenset({
     "regularly", "frequently", "often", "repeatedly", "routinely", "constantly", "continually", "usually",
-    "sometimes", "occasionally", "weekly", "daily", "nightly", "monthly", "long-running", "persistent",
-    "ongoing", "habitually", "typically", "generally"})
+    "sometimes", "occasionally", "weekly", "daily", "nightly", "monthly", "long-running", "habitually",
+    "typically"})
 
 # Nouns by which a report refers back to an event it has told ("the strike", "the blast").
 ANAPHORIC_EVENT_NOUNS = frozenset({

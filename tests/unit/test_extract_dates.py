@@ -228,3 +228,11 @@ def test_dates_mid_month_year_resolves() -> None:
 def test_dates_calendar_edge_publication_does_not_crash(published: dt.date) -> None:
     text = "Shelling hit the town on Tuesday, yesterday and last week, and in December."
     assert all(d.date >= dt.date(1, 1, 1) for d in find_dates(text, published=published))
+
+
+def test_dates_last_weekday_is_not_yesterday() -> None:
+    # a Wednesday report: "last Tuesday" is the Tuesday of the week before, "last Friday" five days ago
+    wed = dt.date(2024, 5, 8)
+    (tue,) = find_dates("Police detained him last Tuesday.", published=wed)
+    (fri,) = find_dates("She died last Friday.", published=wed)
+    assert (tue.date, fri.date) == (dt.date(2024, 4, 30), dt.date(2024, 5, 3))

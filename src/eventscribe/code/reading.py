@@ -28,7 +28,11 @@ from ..extract.weapons import find_weapons
 from ..nlp import doc_text
 from ..places import PlaceContext, choose_place
 from ..read.frames import Frame
-from ..types import Place, Provenance, Span
+from ..geo import ADMIN_WORDS
+from ..geo.gazetteer import Gazetteer
+from ..geo.resolver import geo_precision
+from ..geo.resolver import AREA_FEATURES as _AREAS
+from ..types import Place, Provenance, Span, Toponym
 from .actors import ActorCase, code_actors
 from ..discourse.context import DocContext
 
@@ -103,8 +107,34 @@ def _date(frame: Frame, dates: list[DateMention], ctx: DocContext, last: Reading
     return None, None, None, False
 
 
+def _guessed_abroad(t: Toponym, home: str | None, gazetteer: Gazetteer | None) -> bool:
+    """A town abroad that the gazetteer knows under no name as written: a spelling guess
+    ("Khiam" read as a German town), never where a report's event happened."""
+    p = t.place
+    if p is None or gazetteer is None or home is None or p.country_code == home or p.feature in _AREAS:
+        return False
+    return not any(c.geonameid == p.geonameid for c in gazetteer.candidates(t.span.text))
+
+
+def _bare_city(place: Place | None, span: Span | None, doc: Doc, gazetteer: Gazetteer | None) -> Place | None:
+    """A province named bare, with no word for a province after it, where a town of the same
+    name lies in it ("shelling in Kharkiv"): the event is in the town, as ACLED codes it."""
+    if place is None or span is None or gazetteer is None or place.feature != "ADM1":
+        return None
+    after = doc_text(doc)[span.end: span.end + 20].lower().split()
+    if (after and after[0].strip(".,;:") in ADMIN_WORDS) or span.text.split()[-1].lower() in ADMIN_WORDS:
+        return None
+    towns = [c for c in gazetteer.candidates(span.text) if c.feature.startswith("PPL")
+             and c.country_code == place.country_code and c.admin1 == place.admin1]
+    if not towns:
+        return None
+    town = max(towns, key=lambda c: c.population)
+    return replace(town, geo_precision=geo_precision(doc_text(doc), span, town))
+
+
 def read_fields(frame: Frame, ctx: DocContext, *, dates: list[DateMention], claim: Claim | None,
-                last: Reading | None, exclude: tuple[tuple[int, int], ...] = ()) -> Reading:
+                last: Reading | None, exclude: tuple[tuple[int, int], ...] = (),
+                gazetteer: Gazetteer | None = None) -> Reading:
     """Code one current frame's fields. ``exclude``: character ranges whose place names are
     not where the event happened (a source's description, a person's origin)."""
     det, u = frame.detection, frame.unit
@@ -127,10 +157,14 @@ def read_fields(frame: Frame, ctx: DocContext, *, dates: list[DateMention], clai
             r[0] <= t.span.start < r[1] and t.place is not None and t.place.country_code == home
             and not doc_text(doc)[max(0, t.span.start - 6): t.span.start].strip().endswith("from")  # an origin
             for t in in_sentence))
-    toponyms = [t for t in ctx.toponyms if not excluded(t)]
+    home_cc = ctx.country.country_code if ctx.country else None
+    toponyms = [t for t in ctx.toponyms if not excluded(t) and not _guessed_abroad(t, home_cc, gazetteer)]
     place, place_span = choose_place(sent, u.paragraph, det,
                                      PlaceContext(toponyms, ctx.country, ctx.region, ctx.lead_place),
                                      (last.paragraph, last) if last is not None else None)  # type: ignore[arg-type]
+    city = _bare_city(place, place_span, doc, gazetteer)
+    if city is not None:
+        place = city
     if place is not None:
         provenance["place"] = prov("geo.resolver", "geo-1", place_span, None if place_span else
                                    "inherited: previous event sentence, the article's lead town, province or country")

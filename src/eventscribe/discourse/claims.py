@@ -17,7 +17,6 @@ import re
 
 from ..extract.claims import Claim, ClaimTracker
 from ..lexicon import REPORT_VERBS as _REPORTING_FORMS
-from ..lexicon import SOURCE_NOUNS
 from ..read.frames import Frame
 from ..read.units import Unit
 
@@ -63,7 +62,7 @@ def source_ranges(units: list[Unit], frame: Frame) -> tuple[tuple[int, int], ...
     for tok in sent:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in _REPORTING_FORMS:
             out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)))
-        elif tok.dep_ in ("compound", "amod") and (tok.head.lower_ in _PEOPLE or tok.head.lower_ in SOURCE_NOUNS):
+        elif tok.dep_ in ("compound", "amod") and (tok.head.lower_ in _PEOPLE or tok.head.lower_ in _TITLES):
             # "UN Middle East peace envoy", "Russian Defence Ministry": a title, not a place of events
             out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)))
         elif tok.dep_ == "prep" and tok.lower_ in ("from", "of") and tok.head.tag_ in ("NN", "NNS", "NNP", "NNPS") \
@@ -71,6 +70,9 @@ def source_ranges(units: list[Unit], frame: Frame) -> tuple[tuple[int, int], ...
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge.text)))
     return tuple(out)
 
+# titles a place name can qualify ("the Kherson governor", "the Syrian defence ministry")
+_TITLES = frozenset({"ministry", "government", "governor", "president", "leader", "commander", "army", "military",
+                     "police", "spokesman", "spokeswoman", "mayor", "prosecutor", "administration"})
 # people described by where they come from ("militants from the North Caucasus")
 _PEOPLE = frozenset({"boy", "girl", "man", "woman", "men", "women", "child", "children", "mother", "father",
                      "resident", "residents", "native", "natives", "national", "nationals", "citizen", "citizens",

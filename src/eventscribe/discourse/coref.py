@@ -85,7 +85,7 @@ def find_occurrence(occurrences: list[Occurrence], r: Reading) -> Occurrence | N
             continue
         last = occ[-1].frame.unit
         # right after the occurrence's last telling, with no other event told in between
-        adjacent = k == 0 and r.paragraph - last.paragraph <= 1 and r.frame.unit.index - last.index <= 2
+        adjacent = k == 0 and r.paragraph - last.paragraph <= 1 and r.frame.unit.index - last.index <= 4
         # right after an event, a sentence with no where or when of its own tells more of it,
         # whatever its own type ("Residents were beaten and two were arrested.")
         kind = same_kind(occ[0], r) or (adjacent and ((not r.own_place and not r.own_date) or casualty_only(r)))
@@ -93,6 +93,8 @@ def find_occurrence(occurrences: list[Occurrence], r: Reading) -> Occurrence | N
             continue
         if r.frame.definite or _same_town(occ, r):
             return occ  # referred back to ("the strike"), or the same town again
+        if adjacent and casualty_only(r) and not (r.own_date and r.date != occ[0].date):
+            return occ  # "Six soldiers were wounded in the area": the count of the event just told
         if r.own_place:
             continue  # a place of its own: another occurrence
         if (adjacent and not r.own_date) or casualty_only(r):

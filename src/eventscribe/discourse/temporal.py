@@ -107,7 +107,7 @@ STATUS_RULES: list[Convention[TemporalView, Status]] = [
     Convention("habitual", "status", lambda v: v.frame.habitual, Status.HABITUAL,
                examples=("The group frequently shelled convoys on the highway.",)),
     Convention("present_state", "status",
-               lambda v: v.frame.tense is Tense.PRESENT and v.frame.unit.index > 0 and not v.clause_dates,
+               lambda v: v.frame.tense is Tense.PRESENT and v.frame.unit.index > 0,
                Status.HABITUAL,
                examples=("Rebels shelled the port on Monday. The militia attacks the coast road.",),
                note="after the lead, the simple present tells states and habits; news is told in the past or perfect"),

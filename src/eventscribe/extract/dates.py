@@ -122,7 +122,12 @@ def _resolve(pattern: str, expression: str, published: dt.date | None) -> dt.dat
         name = re.search(_WEEKDAY, expression, re.I)
         if name:
             target = _WEEKDAYS.index(name.group(0).lower())
-            return published - dt.timedelta(days=(published.weekday() - target) % 7)
+            back = (published.weekday() - target) % 7
+            if expression.lower().startswith("last ") and back <= 1:
+                # "last Tuesday" in a Wednesday report is not yesterday (that is "on Tuesday"
+                # or "yesterday") but the Tuesday of the week before
+                back += 7
+            return published - dt.timedelta(days=back)
     expression = re.sub(r"^(?:(?:on|last|this|early|late|in|since|during)\s+|mid-)", "", expression, flags=re.I)
     expression = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", expression, flags=re.I)
     if published is None and pattern not in {"day_month_year", "month_day_year", "iso", "numeric", "month_year", "year"}:

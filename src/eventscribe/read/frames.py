@@ -24,7 +24,7 @@ from ..lexicon import (ANAPHORIC_EVENT_NOUNS, CONDITIONAL_MARKS, DENIAL_VERBS, H
 from ..nlp import is_verb
 from .units import Unit
 
-__all__ = ["Frame", "Modality", "Tense", "read_frame"]
+__all__ = ["Frame", "Modality", "Tense", "event_references", "origin_ranges", "read_frame"]
 
 
 class Tense(enum.Enum):
@@ -53,6 +53,9 @@ _PERCEPTION = frozenset({"heard", "seen", "felt", "see", "hear", "be"})  # "expl
 # verbs whose infinitive complement is done, not intended ("began to shell the town")
 _ASPECTUAL = frozenset({"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues",
                         "resumed", "managed", "used", "went", "came", "helped", "help"})
+# "banged pots to protest": a demonstration's purpose clause names the demonstration itself
+_DEMONSTRATE = frozenset({"protest", "demonstrate", "demand", "rally", "march", "denounce", "condemn", "oppose",
+                          "express", "voice", "mark", "commemorate", "strike", "picket"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # links through which a clause's modality passes to what it governs
 _GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "dobj", "pobj", "prep", "pcomp", "conj",
@@ -210,9 +213,10 @@ def _modality(trigger: Token, pred: Token, lo: int, hi: int) -> Modality:
                 return Modality.INTENDED
         if head.lower_ in _INTENTION_NOUNS and t.dep_ in ("acl", "prep", "relcl") and not is_verb(head):
             return Modality.INTENDED
-        if head.lower_ in ("not", "never"):
-            return Modality.NEGATED
-        if t is pred and _infinitive(t) and head.lower_ not in _ASPECTUAL and is_verb(head):
+        if head.lower_ in ("not", "never") or any(c.dep_ == "neg" for c in head.children):
+            return Modality.NEGATED  # "has not succeeded in capturing the city"
+        if (t is pred and _infinitive(t) and head.lower_ not in _ASPECTUAL and is_verb(head)
+                and trigger.lower_ not in _DEMONSTRATE):
             return Modality.INTENDED  # "began an offensive to gain control": the purpose, not a deed
         t = head
     return Modality.ASSERTED
@@ -242,3 +246,25 @@ def _new_occurrence(trigger: Token, sent) -> bool:  # noqa: ANN001 - a spaCy Spa
         return True
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     return first is not None and first.lower_ in ("separately", "elsewhere", "meanwhile")
+
+
+def origin_ranges(sent) -> tuple[tuple[int, int], ...]:  # noqa: ANN001 - a spaCy Span
+    """Characters of the sentence's "from X" phrases: where people or things came from ("arrived
+    from the territory of Iraq", "fled from the city"), not where the event happened."""
+    out = []
+    for tok in sent:
+        if tok.dep_ == "prep" and tok.lower_ == "from":
+            out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge.text)))
+    return tuple(out)
+
+
+def event_references(sent) -> list[tuple[int, int]]:  # noqa: ANN001 - a spaCy Span
+    """Character ranges of definite references to an event with what follows them ("the
+    attack on the market in Sennar"): a sentence that reports no event of its own may still
+    say where an event already told happened."""
+    out = []
+    for tok in sent:
+        if tok.lower_ in ANAPHORIC_EVENT_NOUNS and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+                                                      for c in tok.children):
+            out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge.text)))
+    return out

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from ..events.detect import is_candidate
+from ..events.detect import classify, is_candidate
 from ..nlp import doc_text, is_verb
 from ..types import Article
 
-__all__ = ["Unit", "body_units", "event_units", "sentence_units", "typing_candidates"]
+__all__ = ["Unit", "body_units", "clause_units", "event_units", "sentence_units", "typing_candidates"]
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,39 @@ def body_units(doc: Doc, article: Article) -> list[Unit]:
     """The sentence units of the article's body: the headline, which repeats the lead, trimmed."""
     body = _body_start(doc_text(doc), article)
     kept = [_trim(u, body) for u in sentence_units(doc) if u.span.end_char > body + 1]
-    return [Unit(u.span, u.paragraph, i) for i, u in enumerate(kept)]
+    clauses = [c for u in kept for c in clause_units(u)]
+    return [Unit(u.span, u.paragraph, i) for i, u in enumerate(clauses)]
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def clause_units(u: Unit) -> list[Unit]:
+    """A sentence that joins two reports ("Kharkiv came under attack, and Russia said it struck
+    areas around Dnipro") split into its clauses: a coordinated clause with a subject, an event
+    cue and a place of its own is a unit of its own. Other sentences stay whole."""
+    sent = u.span
+    root = sent.root
+    cuts = []
+    for c in root.children:
+        if c.dep_ != "conj" or not is_verb(c) or not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            continue
+        lo = c.left_edge.i
+        while lo > sent.start and (sent.doc[lo - 1].dep_ in ("cc", "punct") or sent.doc[lo - 1].is_space):
+            lo -= 1  # ", and" stays with the first clause
+        cuts.append((lo, c.left_edge.i))
+    if not cuts:
+        return [u]
+    pieces, start = [], sent.start
+    for lo, first in cuts:
+        pieces.append((start, lo))
+        start = first
+    pieces.append((start, sent.end))
+    doc = sent.doc
+    spans = [doc[a:b] for a, b in pieces if b > a]
+    ok = all(any(e.label_ in _PLACE_ENTS for e in sp.ents) and (is_candidate(sp.text) or classify(sp.text) is not None)
+             for sp in spans)
+    return [Unit(sp, u.paragraph) for sp in spans] if ok and len(spans) > 1 else [u]
 
 
 def event_units(units: list[Unit]) -> list[Unit]:
