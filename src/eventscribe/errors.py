@@ -5,11 +5,13 @@ EventscribeError
 ├── ConfigError       a setting is invalid or a required resource (model, gazetteer) is missing
 ├── GazetteerError    the gazetteer index cannot be built or opened
 └── StoreError        the database cannot be opened or written
+    └── BusyError     another process held the database's lock past the busy timeout
+                      (retry later; the API answers 503)
 """
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "EventscribeError", "GazetteerError", "InputError", "StoreError"]
+__all__ = ["BusyError", "ConfigError", "EventscribeError", "GazetteerError", "InputError", "StoreError"]
 
 
 class EventscribeError(Exception):
@@ -35,3 +37,7 @@ class GazetteerError(EventscribeError):
 
 class StoreError(EventscribeError):
     """The event store cannot be opened or written."""
+
+
+class BusyError(StoreError):
+    """Another process held the database's lock for longer than the busy timeout."""

@@ -44,9 +44,12 @@ def report() -> Iterator[None]:
     assert not [s for s in STATUSES if s >= 500]
 
 
-import tempfile  # noqa: E402 - the schema is loaded at import, from an app over a temp file
+import atexit  # noqa: E402 - the schema is loaded at import, from an app over a temp file
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="eventscribe-schemathesis-"))
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app(_FOLDER))
 
 

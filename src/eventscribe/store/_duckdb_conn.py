@@ -29,13 +29,9 @@ from pathlib import Path
 
 import duckdb
 
-from ..errors import StoreError
+from ..errors import BusyError, StoreError
 
 __all__ = ["BusyError", "Connector"]
-
-
-class BusyError(StoreError):
-    """Another process held the database's lock for longer than the busy timeout."""
 
 
 class _RWLock:
