@@ -37,7 +37,7 @@ from .read.units import Unit, body_units, event_units, typing_candidates
 from .settings import Settings
 from .types import Article, EventMention, Place, Provenance, Toponym
 
-__all__ = ["body_units", "compose_document", "merge", "typing_candidates"]
+__all__ = ["body_units", "compose_document", "dated_long_before", "merge", "typing_candidates"]
 
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
 # "3 fatalities.", "20 fatalities split between 3 events.": the reporter's own tally of the event
@@ -89,8 +89,13 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     notes: dict[int, list[CountNote]] = collections.defaultdict(list)
     refined: dict[int, tuple[Place, Provenance]] = {}  # occurrence id -> a place a later reference names
     last: Reading | None = None
+    prev_unit: Unit | None = None  # the unit before, and whether it is dated long before publication
+    prev_old = False
     after_disaster = False  # the unit before reported a disaster or an accident
     for i, u in enumerate(units):
+        if i > 0:
+            before = units[i - 1]
+            prev_unit, prev_old = before, dated_long_before(before, published, settings.background_days)
         frame = frames.get(i)
         if frame is not None and after_disaster and _continues_disaster(u, frame.detection):
             frame = None  # "A tank at the plant exploded. Four workers were injured.": the same accident
@@ -103,8 +108,10 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
                 _refine(u, occurrences, ctx, refined)
             continue
         dates = find_dates(u.text, published=published, offset=u.start)
+        previous = "dated_long_before" if prev_unit is not None and prev_old and u.paragraph == prev_unit.paragraph \
+            and u.index - prev_unit.index == 1 else None
         view = TemporalView(frame, doc_text(doc), tuple(dates), published,
-                            ctx.lead.date if ctx.lead else None, settings.background_days)
+                            ctx.lead.date if ctx.lead else None, settings.background_days, previous)
         status, _row = status_of(view)
         if status is not Status.CURRENT or frame.detection.confidence < settings.min_confidence:
             continue
@@ -144,6 +151,16 @@ def _refine(u: Unit, occurrences: list[Occurrence], ctx: DocContext,
                 refined[id(occ)] = (replace(t.place, geo_precision=geo_precision(doc_text(u.span.doc), t.span, t.place)),
                     prov("geo.resolver", "geo-1", t.span, "a later reference to the event names its place"))
                 return
+
+
+def dated_long_before(u: Unit, published: object, days: int) -> bool:
+    """The unit is dated long before publication, or to a past month or year, and to no recent
+    day ("On 7 October, ...", "in 2014"): what follows it without a date goes on with that recap."""
+    if published is None:
+        return False
+    dates = find_dates(u.text, published=published, offset=u.start)  # type: ignore[arg-type]
+    old = [d.precision >= 3 or (published - d.date).days > days for d in dates]  # type: ignore[operator]
+    return bool(old) and all(old)  # a recent day beside it ("on Sunday ... since August"): news
 
 
 def _coordinated(r: Reading, ctx: DocContext) -> list[Reading]:

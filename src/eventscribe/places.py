@@ -88,6 +88,7 @@ def event_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
         return any(s < t.span.end and t.span.start < e for s, e in ranges)
 
     text = doc_text(doc)
+    starts = {t.span.start for t in toponyms if t.place is not None}
 
     def modifier(t: Toponym) -> bool:
         # "the US dollar", "US-led coalition", "Russia's Defence Ministry": a country named as
@@ -101,6 +102,8 @@ def event_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
         m = _RUNS_ON.match(text, t.span.end)
         if not m or m.group(1).lower() in ADMIN_WORDS | CITY_WORDS:
             return False
+        if m.start(1) in starts:
+            return False  # "near Deir ez-Zor Syria" (commas lost): the next word is a place of its own
         if _FACILITY.match(m.group(1)) and t.place is None:
             return False  # "near Butovka-Donetskaya Mine": a named facility the gazetteer lacks, kept by its name
         big = t.place is not None and (t.place.feature != "PPL" or t.place.population >= 100_000)

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from eventscribe.code import engine
+from eventscribe.compose import dated_long_before
 from eventscribe.code.actors import ACTOR1_DEFAULTS, ACTOR2_DEFAULTS, ROLE_RULES
 from eventscribe.discourse.temporal import STATUS_RULES, TemporalView, status_of
 from eventscribe.events.detect import classify
@@ -29,14 +30,15 @@ def _status_rows(pipeline, text: str):
     units = body_units(doc, Article.from_text(text, doc_id="t"))
     rows = []
     lead = None
-    for u in units:
+    for i, u in enumerate(units):
         det = classify(u.text)
         if det is None:
             continue
         dates = find_dates(u.text, published=PUBLISHED, offset=u.start)
         if lead is None and dates:
             lead = dates[0].date
-        view = TemporalView(read_frame(u, det), doc_text(doc), tuple(dates), PUBLISHED, lead, 31)
+        previous = "dated_long_before" if i and dated_long_before(units[i - 1], PUBLISHED, 31) else None
+        view = TemporalView(read_frame(u, det), doc_text(doc), tuple(dates), PUBLISHED, lead, 31, previous)
         rows.append(status_of(view)[1])
     return rows
 

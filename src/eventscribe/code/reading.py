@@ -29,6 +29,7 @@ from ..nlp import doc_text
 from ..places import PlaceContext, choose_place
 from ..read.frames import Frame
 from ..geo import ADMIN_WORDS
+from ..lexicon import ANAPHORIC_EVENT_NOUNS
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolver import geo_precision
 from ..geo.resolver import AREA_FEATURES as _AREAS
@@ -116,12 +117,47 @@ def _guessed_abroad(t: Toponym, home: str | None, gazetteer: Gazetteer | None) -
     return not any(c.geonameid == p.geonameid for c in gazetteer.candidates(t.span.text))
 
 
+# nouns a place name qualifies without saying where anything happened ("Pakistan-China
+# friendship", "the Gaza ceasefire talks", "the US dollar")
+_RELATIONS = frozenset({
+    "friendship", "ties", "relations", "relationship", "talks", "ceasefire", "truce", "deal", "agreement", "accord",
+    "war", "conflict", "crisis", "policy", "policies", "envoy", "ambassador", "dollar", "currency", "economy",
+    "team", "league", "cooperation", "alliance", "partnership", "summit", "negotiations", "dispute", "rivalry",
+    "border", "peace", "process", "question", "issue", "file", "dossier", "market", "markets", "investment"})
+_LOCATIVE = frozenset({"in", "at", "near", "on", "around", "outside", "inside", "across", "into", "over", "throughout",
+                       "along", "to", "towards", "toward", "onto", "off", "west", "east", "north", "south", "within",
+                       "by", "through", "of", "upon", "beyond", "past", "behind"})
+
+
+def _detached(t: Toponym, doc: Doc, home: str | None) -> bool:
+    """The place name does not say where the sentence's event happened: an owner ("Islamabad's
+    ties", "Russia's ministry"), a qualifier of something other than a place ("Pakistan-China
+    friendship"), a partner ("ties with Beijing"); a country abroad must be where things happened
+    ("strikes in Syria"), not any mention of it."""
+    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "poss" or any(c.dep_ == "case" for c in root.children):
+        return True
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in _RELATIONS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "for", "against", "between", "among", "about", "than"):
+        return True
+    if t.place is not None and t.place.feature == "PCLI" and home is not None and t.place.country_code != home:
+        return not ((root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or root.dep_ in ("dobj", "conj", "appos"))
+    return False
+
+
 def _bare_city(place: Place | None, span: Span | None, doc: Doc, gazetteer: Gazetteer | None) -> Place | None:
     """A province named bare, with no word for a province after it, where a town of the same
     name lies in it ("shelling in Kharkiv"): the event is in the town, as ACLED codes it."""
     if place is None or span is None or gazetteer is None or place.feature != "ADM1":
         return None
     after = doc_text(doc)[span.end: span.end + 20].lower().split()
+    before = doc_text(doc)[max(0, span.start - 20): span.start].lower().split()
+    if before and re.match(r"(?:north|south|east|west|central|centre|center|upper|lower)", before[-1]):
+        return None  # "southern Gaza", "north-western Syria": the region, not the town
     if (after and after[0].strip(".,;:") in ADMIN_WORDS) or span.text.split()[-1].lower() in ADMIN_WORDS:
         return None
     towns = [c for c in gazetteer.candidates(span.text) if c.feature.startswith("PPL")
@@ -159,6 +195,12 @@ def read_fields(frame: Frame, ctx: DocContext, *, dates: list[DateMention], clai
             for t in in_sentence))
     home_cc = ctx.country.country_code if ctx.country else None
     toponyms = [t for t in ctx.toponyms if not excluded(t) and not _guessed_abroad(t, home_cc, gazetteer)]
+    attached = [t for t in toponyms if not (u.start <= t.span.start < u.end) or not _detached(t, doc, home_cc)]
+    if not any(u.start <= t.span.start < u.end for t in attached):
+        # every place the sentence names is detached: those at home may still be the best it gives
+        attached += [t for t in toponyms if u.start <= t.span.start < u.end and t.place is not None
+                     and t.place.country_code == home_cc and t.place.feature != "PCLI"]
+    toponyms = attached
     place, place_span = choose_place(sent, u.paragraph, det,
                                      PlaceContext(toponyms, ctx.country, ctx.region, ctx.lead_place),
                                      (last.paragraph, last) if last is not None else None)  # type: ignore[arg-type]

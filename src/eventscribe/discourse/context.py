@@ -90,5 +90,6 @@ def build_context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer
              and first.start_char <= t.span.start < first.end_char and t.place.feature in TOWN_LEVEL
              and (topic is None or t.place.country_code == topic.country_code)]
     return DocContext(article, tuple(toponyms), topic, region, lead, finder,
-                      ClaimTracker(country_of=country_of, state_country=state_country), state_actor=state,
+                      ClaimTracker(country_of=country_of, state_country=state_country,
+                                   home_country=topic.country if topic else None), state_actor=state,
                       lead_place=towns[0] if towns else None)

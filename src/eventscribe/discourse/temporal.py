@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from ..code.engine import Convention, decide
 from ..extract.dates import DateMention
+from ..lexicon import REPORT_VERBS
+from ..nlp import is_verb
 from ..read.frames import Frame, Modality, Tense
 
 __all__ = ["STATUS_RULES", "Status", "TemporalView", "status_of"]
@@ -52,6 +54,7 @@ class TemporalView:
     published: dt.date | None
     lead: dt.date | None  # the day the article's news is about (its first recent date)
     background_days: int
+    previous: str | None = None  # the row that set the sentence just before aside, when a date did
 
     @property
     def clause_dates(self) -> tuple[DateMention, ...]:
@@ -82,6 +85,26 @@ def _stale(v: TemporalView) -> bool:
     return (v.lead - d.date).days > 3
 
 
+_WARS = frozenset({"war", "conflict", "insurgency", "uprising", "crisis", "violence", "fighting", "campaign",
+                   "revolution", "civil", "hostilities", "bombardment", "bombing", "occupation", "siege"})
+
+
+def _war_toll(v: TemporalView) -> bool:
+    """A perfect-tense clause whose subject is a war, a conflict or a campaign ("the war has
+    killed", "the conflict has left 12 million displaced")."""
+    if v.frame.tense is not Tense.PERFECT:
+        return False
+    pred = v.frame.unit.span.doc[v.frame.predicate]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _WARS for c in pred.children)
+
+
+def _sourced(v: TemporalView) -> bool:
+    """The sentence names a source of its own ("..., the army said"): news told anew."""
+    return any(t.lower_ in REPORT_VERBS and is_verb(t) for t in v.frame.unit.span) or "according to" in v.frame.unit.text
+
+
+_DATED_ROWS = frozenset({"dated_long_before", "vague_past_period", "stale_against_lead"})
+
 STATUS_RULES: list[Convention[TemporalView, Status]] = [
     Convention("negated", "status", lambda v: v.frame.modality is Modality.NEGATED, Status.UNASSERTED,
                examples=("The rebels did not attack the base.",)),
@@ -101,9 +124,16 @@ STATUS_RULES: list[Convention[TemporalView, Status]] = [
                Status.BACKGROUND, examples=("Weeks ago, the army shelled the capital.",)),
     Convention("stale_against_lead", "status", _stale, Status.BACKGROUND,
                examples=("Drones struck the port on Sunday. Last week, gunmen killed a mayor in the same town.",)),
+    Convention("continues_background", "status",
+               lambda v: v.previous in _DATED_ROWS and not v.dates and not _sourced(v),
+               Status.BACKGROUND, examples=("In March 2019, gunmen stormed the village. They burned forty houses.",),
+               note="a sentence with no date and no source of its own goes on with the recap before it"),
     Convention("pluperfect_unreported", "status",
                lambda v: v.frame.tense is Tense.PLUPERFECT and v.frame.reported_by is None and not v.clause_dates,
                Status.BACKGROUND, examples=("The town had fallen to the rebels before the truce.",)),
+    Convention("war_toll", "status", _war_toll, Status.BACKGROUND,
+               examples=("The conflict has killed thousands of civilians in the region.",),
+               note="what a war or a conflict 'has' done is its running toll, not an event"),
     Convention("habitual", "status", lambda v: v.frame.habitual, Status.HABITUAL,
                examples=("The group frequently shelled convoys on the highway.",)),
     Convention("present_state", "status",

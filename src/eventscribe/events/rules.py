@@ -69,7 +69,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"open(?:ed)? fire|fired(?! (?:\w+ ){0,2}?(?:warning shots|shots (?:in|into) the air))|ambush(?:ed|es)?|raid(?:s|ed)?|assault(?:ed|s)?|storm(?:ed|s)?|"
         r"stabb(?:ed|ing)|behead(?:ed|ing)|execut(?:ed|ion)|tortur(?:ed|e)|beat(?:en|ing)?|"
         r"injur(?:ed|ing|ies)|wound(?:ed|ing|s)?|hack(?:ed|ing)? (?:[\w-]+ ){0,4}?to death|lynch(?:ed|ing)?|"
-        r"murder(?:ed|s)?|massacre(?:d|s)?|dead|died|wiped (?:\w+ )?out|pound(?:ed|ing)|"
+        r"murder(?:ed|s)?|massacre(?:d|s)?|dead|died|wiped (?:\w+ )?out|(?:taken|took|take|taking) out|pound(?:ed|ing)|"
         r"assassinat(?:e|ed|es|ion)|gunned down|slaughter(?:ed)?|butcher(?:ed)?|"
         r"dropped (?:\w+ ){0,3}?(?:bombs?|grenades?|explosives|munitions|shells)|"
         r"used (?:\w+ ){0,2}?(?:artillery|mortars?|rockets?|drones?|weapons|missiles?))\b"),

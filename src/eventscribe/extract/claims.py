@@ -81,6 +81,7 @@ class ClaimTracker:
 
     country_of: Callable[[str], "str | None"]
     state_country: str | None = None
+    home_country: str | None = None  # the article's topic country: police are its own
     speakers: dict[str, str] = field(default_factory=dict)  # surname/name -> claimant
     last: Claim | None = None
 
@@ -174,7 +175,8 @@ class ClaimTracker:
             m = pattern.search(text)
             if m:
                 demonym = re.search(r"\b([A-Z][a-z]+)(?:'s|’s)?\s+$", text[: m.start()])
-                country = (self.country_of(demonym.group(1)) if demonym else None) or self.state_country
+                default = self.home_country if canonical == "Police Forces" else self.state_country
+                country = (self.country_of(demonym.group(1)) if demonym else None) or default or self.state_country
                 return f"{canonical} of {country}" if country else canonical
         return None
 

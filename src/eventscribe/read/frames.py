@@ -111,8 +111,8 @@ def read_frame(unit: Unit, det: Detection) -> Frame:
         modality=_modality(trigger, pred, sent.start, sent.end), habitual=_habitual(pred, lo, hi),
         reported_by=reporter.i if reporter is not None else None,
         definite=trigger.lower_ in ANAPHORIC_EVENT_NOUNS and any(
-            c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in trigger.children),
-        new_occurrence=_new_occurrence(trigger, sent),
+            (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in trigger.children),
+        new_occurrence=_new_occurrence(trigger, sent, pred),
         indefinite=trigger.lower_ in ANAPHORIC_EVENT_NOUNS and any(
             (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in trigger.children),
         clause=(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)),
@@ -230,8 +230,8 @@ def _habitual(pred: Token, lo: int, hi: int) -> bool:
     """The clause tells a habit or a lasting state ("regularly shelled", "for eight years")."""
     doc = pred.doc
     for tok in doc[lo:hi]:
-        if tok.lower_ in HABITUAL_WORDS:
-            return True
+        if tok.lower_ in HABITUAL_WORDS and (tok.head.i == pred.i or tok.head.head.i == pred.i):
+            return True  # said of the event's own verb, not of a source's "daily statement"
         if tok.lower_ == "every" and tok.head.lower_ in ("day", "week", "night", "month", "year", "friday", "time"):
             return True
         if tok.lower_ in ("years", "decades", "months") and tok.head.lower_ in ("for", "over") and tok.head.head.i == pred.i:
@@ -239,11 +239,16 @@ def _habitual(pred: Token, lo: int, hi: int) -> bool:
     return False
 
 
-def _new_occurrence(trigger: Token, sent) -> bool:  # noqa: ANN001 - a spaCy Span
+def _new_occurrence(trigger: Token, sent, pred: Token) -> bool:  # noqa: ANN001 - a spaCy Span
     """The event is announced as another of its kind ("another strike", "In a separate attack",
-    "Separately, ...")."""
-    if any(c.lower_ in NEW_OCCURRENCE_WORDS - {"also", "new"} for c in trigger.children if c.dep_ in ("amod", "det", "advmod")):
+    "Separately, ...", "Another 17 fighters were killed")."""
+    words = NEW_OCCURRENCE_WORDS - {"also", "new"}
+    if any(c.lower_ in words for c in trigger.children if c.dep_ in ("amod", "det", "advmod")):
         return True
+    for arg in pred.children:  # "Another 17 fighters were killed": other victims, another event
+        if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                c.lower_ == "another" and c.dep_ in ("det", "amod", "advmod", "quantmod") for c in arg.subtree):
+            return True
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     return first is not None and first.lower_ in ("separately", "elsewhere", "meanwhile")
 
@@ -264,7 +269,7 @@ def event_references(sent) -> list[tuple[int, int]]:  # noqa: ANN001 - a spaCy S
     say where an event already told happened."""
     out = []
     for tok in sent:
-        if tok.lower_ in ANAPHORIC_EVENT_NOUNS and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+        if tok.lower_ in ANAPHORIC_EVENT_NOUNS and any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss"
                                                       for c in tok.children):
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge.text)))
     return out
