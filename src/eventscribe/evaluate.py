@@ -7,13 +7,16 @@ JSON results to ``--out``. Skips, with a reason, when ../shared is absent.
 from __future__ import annotations
 
 import argparse
+import collections
 import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-__all__ = ["geo_breakdown", "main"]
+__all__ = ["convention_report", "geo_breakdown", "main"]
 
 
 def geo_breakdown(gold_path: Path, pred_path: Path, *, km_limit: float = 161.0,
@@ -53,8 +56,30 @@ def geo_breakdown(gold_path: Path, pred_path: Path, *, km_limit: float = 161.0,
     return {**counts, "ceiling": round((n - counts["area_point"]) / n, 3)}
 
 
-def _run(cmd: list[str]) -> str:
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+def convention_report(fired_path: Path, preds_path: Path) -> dict[str, Any]:
+    """Which convention rows fired on a set (status and actor tables, from the process's trace;
+    typing rules, from the predictions' provenance) and which never did."""
+    from eventscribe.code.actors import _REPELLED_ROW, ACTOR1_DEFAULTS, ACTOR2_DEFAULTS, ROLE_RULES
+    from eventscribe.discourse.temporal import STATUS_RULES
+    from eventscribe.events.detect import RULES
+
+    counts: collections.Counter[str] = collections.Counter()
+    if fired_path.is_file():
+        counts.update(json.loads(fired_path.read_text("utf-8")))
+    with open(preds_path, encoding="utf-8") as f:
+        for rec in map(json.loads, f):
+            extractor = (rec.get("provenance", {}).get("event_type") or {}).get("extractor", "")
+            for rule in extractor.removeprefix("events.detect:").split("+"):
+                counts[f"type:{rule}"] += 1
+    every = [f"{r.decides}:{r.name}" for table in (STATUS_RULES, ROLE_RULES, [_REPELLED_ROW], ACTOR1_DEFAULTS,
+                                                     ACTOR2_DEFAULTS) for r in table]
+    every += [f"type:{r[0]}" for r in RULES]
+    return {"fired": dict(sorted(counts.items(), key=lambda kv: -kv[1])),
+            "never": [name for name in every if not counts[name]]}
+
+
+def _run(cmd: list[str], env: dict[str, str] | None = None) -> str:
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     if proc.returncode not in (0, 1):  # 1: some inputs failed, still scored
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-2000:]}")
     return proc.stdout
@@ -64,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--out", type=Path, default=Path("out/eval"))
-    ap.add_argument("--only", default="seed,acled,case,lgl,geovirus", help="comma-separated subset")
+    ap.add_argument("--only", default="seed,reports,acled,case,lgl,geovirus", help="comma-separated subset")
     a = ap.parse_args(argv)
     if not (a.shared / "eval" / "score.py").is_file():
         print(f"eval skipped: {a.shared}/eval/score.py not found (run beside ../shared)")
@@ -78,9 +103,15 @@ def main(argv: list[str] | None = None) -> int:
 
     def extract(name: str, src: Path) -> Path:
         out = a.out / f"{name}.preds.jsonl"
+        fired = a.out / f"{name}.fired.json"
+        fired.unlink(missing_ok=True)
         t = time.perf_counter()
-        _run([cli, "extract", str(src), "--db", ":memory:", "--format", "jsonl", "--out", str(out), "--quiet"])
+        _run([cli, "extract", str(src), "--db", ":memory:", "--format", "jsonl", "--out", str(out), "--quiet"],
+             env={**os.environ, "EVENTSCRIBE_TRACE_CONVENTIONS": str(fired)})
         print(f"[{name}] extracted in {time.perf_counter() - t:.1f}s")
+        results[f"{name}-conventions"] = rows = convention_report(fired, out)
+        print(f"[{name}] rows fired: " + ", ".join(f"{k}={v}" for k, v in rows["fired"].items()))
+        print(f"[{name}] rows never fired: " + (", ".join(rows["never"]) or "none"))
         return out
 
     def score(name: str, scorer: str, gold: Path, preds: Path) -> None:
@@ -96,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if "seed" in only:
         score("seed", "score.py", data / "seed" / "gold.json", extract("seed", data / "seed" / "article.txt"))
+    if "reports" in only:
+        score("reports", "score.py", data / "reports" / "dev.jsonl", extract("reports", data / "reports" / "dev.jsonl"))
     if "acled" in only:
         score("acled", "score.py", data / "acled" / "dev.jsonl", extract("acled", data / "acled" / "dev.jsonl"))
     if "case" in only:

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
+from .code.engine import trace_to
 from .compose import compose_document
 from .read.units import body_units, typing_candidates
 from .errors import EventscribeError
@@ -67,6 +68,7 @@ class Pipeline:
              gazetteer: Gazetteer | None = None, classifier: TypeClassifier | None = None) -> Pipeline:
         """The pipeline with its models (each loaded once per process)."""
         settings = settings or Settings.from_env()
+        trace_to(settings.trace_conventions)
         return cls(
             settings=settings,
             nlp=nlp if nlp is not None else load_nlp(settings.model),

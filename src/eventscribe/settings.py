@@ -39,6 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_chars", 200_000, "EVENTSCRIBE_MAX_CHARS", "Longer documents are reported as errors, not truncated."),
     Setting("background_days", 31, "EVENTSCRIBE_BACKGROUND_DAYS",
             "A sentence dated more than this many days before publication is background, not a current event."),
+    Setting("trace_conventions", "", "EVENTSCRIBE_TRACE_CONVENTIONS",
+            "When set, a JSON file where the process writes, on exit, how often each convention row fired "
+            "(make eval lists rows that fire and rows that never do)."),
 )
 
 
@@ -55,6 +58,7 @@ class Settings:
     min_confidence: float = 0.35
     max_chars: int = 200_000
     background_days: int = 31
+    trace_conventions: str = ""
 
     def __post_init__(self) -> None:
         if self.typing not in ("minilm", "rules"):

@@ -8,13 +8,15 @@ fired in this process, so ``make eval`` can list rows that fire and rows that ne
 
 from __future__ import annotations
 
+import atexit
 import collections
 import enum
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-__all__ = ["FIRED", "Convention", "Strength", "decide"]
+__all__ = ["FIRED", "Convention", "Strength", "decide", "trace_to"]
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -53,3 +55,19 @@ def decide(table: Sequence[Convention[S, T]], subject: S, default: T) -> tuple[T
             FIRED[f"{row.decides}:{row.name}"] += 1
             return row.apply(subject), row
     return default, None
+
+
+_TRACES: set[str] = set()
+
+
+def trace_to(path: str) -> None:
+    """Write :data:`FIRED` to ``path`` (JSON) when the process exits (once per path)."""
+    if not path or path in _TRACES:
+        return
+    _TRACES.add(path)
+
+    def dump() -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(dict(FIRED), f, indent=1, sort_keys=True)
+
+    atexit.register(dump)
