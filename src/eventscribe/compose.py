@@ -212,6 +212,11 @@ def _count_note(u: Unit) -> CountNote | None:
                                    "sentence after the event"), False)
 
 
+def _unnamed(claimant: str) -> bool:
+    """A source without a name ("officials", "paramedics and health officials")."""
+    return not any(w[:1].isupper() for w in claimant.split())
+
+
 def _inferred(r: Reading, name: str) -> bool:
     p = r.provenance.get(name)
     return p is not None and p.span is None
@@ -248,6 +253,9 @@ def merge(occ: Occurrence, notes: list[CountNote], ctx: DocContext,
             if other is None:
                 continue
             named_target = name == "actor2" and _inferred(head, name) and not _inferred(r, name) and value is not None
+            # "officials say" in the lead, "according to the Red Crescent" after: the named source
+            named_source = name == "claimed_by" and value is not None and _unnamed(str(value)) and not _unnamed(str(other))
+            named_target = named_target or named_source
             if name in ("actor1", "actor2") and _inferred(r, name) and r.sub_event_type != head.sub_event_type:
                 continue  # "Civilians" inferred for an arrest told after a protest is not the protest's
             if value is None or named_target:

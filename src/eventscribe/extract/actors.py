@@ -24,7 +24,7 @@ from ..nlp import doc_text
 
 __all__ = ["ActorFinder", "ActorMention", "load_groups", "load_state_forces"]
 
-VERSION = "actors-2"
+VERSION = "actors-3"
 
 CountryOf = Callable[[str], "str | None"]
 
@@ -116,6 +116,11 @@ _FORCE = (r"(?i:army|armed forces|military|troops|soldiers|air ?force|aerospace 
           r"task force|national guard|gendarmerie|military police)")
 _STATE = re.compile(rf"\b(?:[Tt]he )?(?!The\b)(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:'s|’s)? (?:(?:government|regime|state|"
                     rf"security|armed|special|regular|pro-government|national|coalition|allied) )*{_FORCE}\b")
+# "Russian air strikes", "an Israeli strike", "Ukrainian drone attacks": the means names who used it
+_MEANS_STATE = re.compile(r"\b(?P<adj>[A-Z][\w-]+)(?:'s|’s)? (?:(?:government|regime|military|army|navy|naval|"
+                          r"coalition|overnight|deadly|latest|new|heavy|intense|massive) )*(?i:(?:air ?|missile |rocket |"
+                          r"drone |artillery |aerial |naval )?(?:strikes?|raids?|attacks?|bombardments?|bombing|"
+                          r"shelling|barrages?|shells|missiles?|rockets?|fire))\b")
 # "military forces of Artsakh", "the armed forces of Ukraine"
 _FORCES_OF = re.compile(r"\b(?:military|armed|security|government|state|regular) forces of (?:the )?"
                         r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
@@ -162,10 +167,10 @@ class ActorFinder:
         text, base = sent.text, sent.start_char
         found: list[ActorMention] = []
 
-        def add(name: str, kind: str, s: int, e: int) -> None:
+        def add(name: str, kind: str, s: int, e: int, role: str | None = None) -> None:
             if any(a.start <= base + s < a.end or base + s <= a.start < base + e for a in found):
                 return
-            found.append(ActorMention(name, kind, base + s, base + e, _role(sent, base + s, base + e)))
+            found.append(ActorMention(name, kind, base + s, base + e, role or _role(sent, base + s, base + e)))
 
         for start, end, name in load_groups().finditer(text):
             add(name, "group", start, end)
@@ -187,6 +192,11 @@ class ActorFinder:
             c = self.country_of(m.group("adj")) or self.country_of(m.group("adj").split()[0])
             if c:
                 add(f"Military Forces of {c}", "state", m.start(), m.end())
+        for m in _MEANS_STATE.finditer(text):
+            # whoever the parse says was hit, the state whose strikes they were acted
+            c = self.country_of(m.group("adj"))
+            if c:
+                add(f"Military Forces of {c}", "state", m.start(), m.end(), role="agent")
         for m in _POLICE.finditer(text):
             c = (self.country_of(m.group("adj")) if m.group("adj") else None) or country
             add(f"Police Forces of {c}" if c else "Police", "police", m.start(), m.end())

@@ -125,11 +125,15 @@ class ClaimTracker:
         phrase = source_phrase(head)
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
         raw = doc_text(verb.doc)[start:end]
-        if _PRONOUN.match(text) or _generic(text):
+        indefinite = re.match(r"(?:a|an)\s", text, re.I) is not None
+        if _PRONOUN.match(text) or (_generic(text) and not (indefinite and self.last is None)):
             # "he", "the ministry", "a ministry spokesman": the source last named
             if self.last is not None:
                 return Claim(self.last.claimant, start, end, raw)
             return None  # an unnamed source with nobody named before it says nothing usable
+        if indefinite:  # "a military source told SANA": a new source, named as the text names it
+            raw = re.sub(r"^(?:a|an)\s+", "", raw, flags=re.I)
+            start = end - len(raw)
         if text.lower() in {"it", "we", "i", "you", "this", "that", "which", "who", "they", "he", "she"}:
             return None
         if not _is_source(phrase):
