@@ -135,3 +135,15 @@ def test_fatalities_single_victim_is_one(text: str) -> None:
 
 def test_fatalities_parse_number_one_hundred() -> None:
     assert parse_number("one hundred") == (100, False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("The sorties destroyed two armoured vehicles and killed 10 fighters in the valley.", 10),
+    ("At least 40 villagers, including 12 children, died when the shells hit the market.", 40),
+    ("Gunmen killed four farmers near the river.", 4),
+])
+def test_fatalities_parse_decides_which_count_is_deaths(pipeline, text: str, expected: int) -> None:
+    doc = pipeline.nlp(text)
+    counts = find_fatalities(text, sent=doc[:])
+    assert min(c.count for c in counts) == expected

@@ -78,9 +78,10 @@ def doc_span(doc: Doc, start: int, end: int) -> Span:
     return Span(start, end, doc_text(doc)[start:end])
 
 
-def lowest_count(text: str, offset: int) -> FatalityCount | None:
-    """The lowest death count in ``text`` (ACLED keeps the lowest of conflicting reports)."""
-    counts = find_fatalities(text, offset=offset)
+def lowest_count(text: str, offset: int, sent: object = None) -> FatalityCount | None:
+    """The lowest death count in ``text`` (ACLED keeps the lowest of conflicting reports); with
+    ``sent`` (its spaCy span) only counts the parse confirms as deaths."""
+    counts = find_fatalities(text, offset=offset, sent=sent)
     return min(counts, key=lambda c: c.count) if counts else None
 
 
@@ -228,7 +229,7 @@ def read_fields(frame: Frame, ctx: DocContext, *, dates: list[DateMention], clai
                if not _NOT_MEANS.search(doc_text(doc)[max(u.start, w.start - 40): w.start])]
     if weapons:
         provenance["weapons"] = prov("extract.weapons", weapons_mod.VERSION, doc_span(doc, weapons[0].start, weapons[-1].end))
-    count = lowest_count(u.text, u.start)
+    count = lowest_count(u.text, u.start, sent)
     if count:
         provenance["fatalities"] = prov("extract.fatalities", fat_mod.VERSION, doc_span(doc, count.start, count.end))
     if claim:

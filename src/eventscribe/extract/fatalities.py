@@ -9,11 +9,11 @@ conflict, the lowest count stands. Counts of the wounded or of targets are not d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["FatalityCount", "find_fatalities", "parse_number"]
 
-VERSION = "fatalities-1"
+VERSION = "fatalities-2"
 
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -62,6 +62,7 @@ class FatalityCount:
     end: int
     text: str
     vague: bool = False
+    number_at: int = field(default=-1, compare=False)  # document offset of the number itself
 
 
 def parse_number(token: str) -> tuple[int, bool] | None:
@@ -81,9 +82,14 @@ def parse_number(token: str) -> tuple[int, bool] | None:
     return None
 
 
-def find_fatalities(text: str, *, offset: int = 0) -> list[FatalityCount]:
-    """Every death count in ``text`` (document offsets). An explicit "no fatalities" gives a 0."""
+def find_fatalities(text: str, *, offset: int = 0, sent=None) -> list[FatalityCount]:  # noqa: ANN001
+    """Every death count in ``text`` (document offsets). An explicit "no fatalities" gives a 0.
+    With ``sent`` (the text's spaCy span) the parse confirms each count (see ``read_in_parse``)
+    and adds the counts whose noun a death verb governs ("53 civilians, including 21 children, died")."""
     out: list[FatalityCount] = []
+    confirm = _confirmer(sent) if sent is not None else None
+    if sent is not None:
+        out.extend(_parsed_counts(sent))
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             after = text[m.end(): m.end() + 25]
@@ -93,11 +99,71 @@ def find_fatalities(text: str, *, offset: int = 0) -> list[FatalityCount]:
             parsed = parse_number(num)
             if parsed is None or parsed[0] > 5000:
                 continue
-            if any(f.start < offset + m.end() and offset + m.start() < f.end for f in out):
-                continue
-            out.append(FatalityCount(parsed[0], offset + m.start(), offset + m.end(), m.group(0), parsed[1]))
+            at = m.start("num") if m.groupdict().get("num") else m.start("num2")
+            count = FatalityCount(parsed[0], offset + m.start(), offset + m.end(), m.group(0), parsed[1], offset + at)
+            if confirm is None:
+                if any(f.start < count.end and count.start < f.end for f in out):
+                    continue  # the first pattern to read these characters wins
+            elif not confirm(count) or any(f.number_at == count.number_at for f in out):
+                continue  # the parse says which of overlapping readings are deaths
+            out.append(count)
     if not out:
         m = _NONE.search(text)
         if m:
             out.append(FatalityCount(0, offset + m.start(), offset + m.end(), m.group(0)))
     return out
+
+
+_DEATH_WORDS = frozenset({"killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "slain", "executed",
+                          "beheaded", "massacred", "murdered", "deaths", "death", "fatalities", "fatality", "bodies",
+                          "lives", "toll", "perished", "eliminated", "lost", "left", "leaving", "claimed", "shot"})
+_SUBSET = frozenset({"including", "among", "of"})
+
+
+def _number(sent, at: int):  # noqa: ANN001, ANN202
+    return next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+
+
+def _confirmer(sent):  # noqa: ANN001, ANN202
+    """A check that the parse reads a count as deaths of the event: a number counting things a
+    non-death verb acted on ("destroyed two vehicles and killed 10 fighters": 10, not 2) or a
+    part of a count told beside it ("53 civilians, including 21 children": 53) is not."""
+    def confirm(c: FatalityCount) -> bool:
+        num = _number(sent, c.number_at) if c.number_at >= 0 else None
+        if num is None:
+            return True
+        noun = num.head if num.dep_ in ("nummod", "quantmod", "amod", "compound") else num
+        if any(t.dep_ == "pobj" and t.head.lower_ in ("including", "among") for t in (noun, noun.head)):
+            return False  # a subset of a count told beside it
+        gov = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB") and gov.lower_ not in _DEATH_WORDS \
+                and not any(w.lower_ in _DEATH_WORDS for w in noun.subtree):
+            return False  # "destroyed two vehicles"
+        return True
+    return confirm
+
+
+def _parsed_counts(sent) -> list[FatalityCount]:  # noqa: ANN001
+    """Counts whose noun is the subject or object of a death verb, read from the parse."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "nummod":
+            continue
+        noun, gov = tok.head, tok.head.head
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or gov.lower_ not in _DEATH_VERBS:
+            continue
+        if any(t.dep_ == "pobj" and t.head.lower_ in ("including", "among") for t in (noun, noun.head)):
+            continue
+        if re.match(r"(?:injur|wound|hurt)", gov.lower_):
+            continue
+        words = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ in ("advmod", "quantmod") or t.i == tok.i)
+        parsed = parse_number(tok.text) or parse_number(words.split()[-1])
+        if parsed is None or parsed[0] > 5000:
+            continue
+        end = max(noun.idx + len(noun.text), tok.idx + len(tok.text))
+        out.append(FatalityCount(parsed[0], tok.idx, end, sent.doc.text[tok.idx:end], parsed[1], tok.idx))
+    return out
+
+
+_DEATH_VERBS = frozenset({"killed", "killing", "kill", "kills", "died", "die", "dies", "slain", "executed", "beheaded",
+                          "massacred", "murdered", "perished", "eliminated"})

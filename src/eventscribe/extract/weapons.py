@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 __all__ = ["Weapon", "find_weapons"]
 
-VERSION = "weapons-1"
+VERSION = "weapons-2"
 
 # Designation prefixes and the kind of platform they name (families, not individual models).
 _DESIGNATION_KIND = {
@@ -49,6 +49,10 @@ _GENERIC: list[tuple[str, str]] = [
     (r"knives|knife|machetes?|swords?|axes?", "blade"),
     (r"tear ?gas|water cannons?|rubber bullets?", "crowd control"),
     (r"chlorine|sarin|toxic gas|mustard gas", "chemical"),
+    # the means itself, when the report names no weapon more precisely
+    (r"air ?strikes?|air ?raids?", "air strike"),
+    (r"shelling|artillery fire", "artillery"),
+    (r"(?:car|truck|vehicle)s? (?:packed|laden|loaded) with explosives|explosives?-laden (?:car|truck|vehicle)s?", "ied"),
 ]
 _GENERIC_RE = [(re.compile(rf"\b(?:{p})\b", re.I), kind) for p, kind in _GENERIC]
 
