@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from .aggregates import tally_claim
 from .code.reading import Reading, doc_span, lowest_count, prov, read_fields
 from .discourse.claims import assign_claims, source_ranges
 from .discourse.context import DocContext, build_context
@@ -288,10 +289,10 @@ def merge(occ: Occurrence, notes: list[CountNote], ctx: DocContext,
         provenance["weapons"] = next(r.provenance["weapons"] for r in occ if "weapons" in r.provenance)
     doc = head.frame.unit.span.doc
     u = head.frame.unit
-    return EventMention(
+    return tally_claim(EventMention(
         doc_id=ctx.article.id, event_type=event_type_of(sub), sub_event_type=sub,
         evidence=doc_span(doc, u.start, u.end), date=dated.date, time_precision=dated.time_precision,
         actor1=fields["actor1"], actor2=fields["actor2"], place=place,  # type: ignore[arg-type]
         fatalities=fields["fatalities"], weapons=weapons, claimed_by=fields["claimed_by"],  # type: ignore[arg-type]
         confidence=max(r.confidence for r in occ), aggregate=head.aggregate, provenance=provenance,
-    )
+    ), [r.frame.unit.span for r in occ], ctx.toponyms)

@@ -20,12 +20,14 @@ Format = Literal["jsonl", "csv", "geojson"]
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "geojson")
 
 #: CSV columns, in order: the evaluation contract's fields first (evidence flattened), then
-#: the event/mention ids and extras. Lists are joined with "; "; provenance is left out.
+#: the event/mention ids and extras. Lists are joined with "; ", an aggregate claim's counts
+#: written "targets=83; sorties=46"; provenance is left out.
 CSV_COLUMNS: tuple[str, ...] = (
     "doc_id", "event_type", "sub_event_type", "date", "time_precision", "actor1", "actor2",
     "location", "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities",
     "weapons", "claimed_by", "evidence_text", "evidence_start", "evidence_end", "confidence",
     "event_id", "n_mentions", "mention_id", "merge_reason", "doc_ids", "aggregate",
+    "quantities", "provinces",
 )
 
 _LIST_SEPARATOR = "; "
@@ -62,6 +64,8 @@ def _write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 def _csv_cell(value: Any) -> Any:
+    if isinstance(value, dict):  # quantities: kind -> count
+        return _LIST_SEPARATOR.join(f"{k}={v}" for k, v in value.items())
     if isinstance(value, list | tuple):
         return _LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, dt.date):

@@ -145,7 +145,11 @@ class EventMention:
     """One report of one event in one article: a claim-level record.
 
     ``provenance`` maps field names (``event_type``, ``actor1``, ``place``, ``date``,
-    ``fatalities``, ``weapons``, ``claimed_by``) to where the value came from.
+    ``fatalities``, ``weapons``, ``claimed_by``, ``quantities``) to where the value came from.
+    ``quantities`` (kind -> count: ``{"targets": 83, "sorties": 46}``) and ``provinces`` (the
+    first-level divisions named) are the numbers and places a summary claim states; they are
+    filled for aggregate mentions and for mentions whose sentence counts targets, sorties or
+    strikes (see :mod:`eventscribe.aggregates`).
     """
 
     doc_id: str
@@ -163,6 +167,8 @@ class EventMention:
     confidence: float = 0.5
     aggregate: bool = False  # a summary claim ("83 targets in 46 sorties"), not one occurrence
     provenance: dict[str, Provenance] = field(default_factory=dict)
+    quantities: dict[str, int] = field(default_factory=dict)
+    provinces: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -193,6 +199,8 @@ class EventMention:
             "evidence": self.evidence.to_dict(),
             "confidence": round(self.confidence, 3),
             "aggregate": self.aggregate,
+            "quantities": dict(self.quantities),
+            "provinces": list(self.provinces),
             "provenance": {k: v.to_dict() for k, v in self.provenance.items()},
         }
 

@@ -48,6 +48,7 @@ _LOCATIVE = {"in", "near", "of", "at", "from", "to", "outside", "around", "towar
 _CONNECTORS = ARTICLES | {"-", "'", "ibn", "bin", "abu", "bani", "beni", "de", "del", "la", "le",
                            "da", "do", "dos", "das", "di", "du", "des", "los", "las"}
 _MAX_TOKENS = 5
+_ADMIN_STEMS = frozenset(w.removesuffix("s") for w in ADMIN_WORDS)  # "provinces:", "regions:"
 _MIN_POPULATION_ONE_WORD = 1_000  # a lone capitalised word names a place only if it is not tiny
 _MAJOR_POPULATION = 100_000
 _MISLABELLED = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"}
@@ -457,7 +458,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         tok = doc[i]
         prev = doc[i - 1].lower_ if i else ""
         after_place = i >= 2 and doc[i - 1].text in (",", "and") and taken[i - 2]
-        if taken[i] or not _proper(tok) or not (prev in _LOCATIVE or after_place or _before_generic(doc, i)):
+        # "in five provinces: Idlib, Hama and Aleppo": a colon after a word for divisions opens their list
+        listed = i >= 2 and prev == ":" and doc[i - 2].lower_.removesuffix("s") in _ADMIN_STEMS
+        if taken[i] or not _proper(tok) or not (prev in _LOCATIVE or after_place or listed or _before_generic(doc, i)):
             i += 1
             continue
         # Longest run of proper words (with Arabic connectors inside) the gazetteer knows.

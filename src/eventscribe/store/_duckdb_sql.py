@@ -62,6 +62,13 @@ MIGRATIONS: list[tuple[int, str, tuple[str, ...]]] = [
     (2, "runs count the documents they added (the rest were stored before)", (
         "ALTER TABLE runs ADD COLUMN documents_added BIGINT DEFAULT 0",
     )),
+    (3, "mentions keep an aggregate claim's counts (kind -> value) and the provinces it names", (
+        "ALTER TABLE mentions ADD COLUMN quantities JSON DEFAULT '{}'",
+        "ALTER TABLE mentions ADD COLUMN provinces VARCHAR[] DEFAULT []",
+        # records stored before have neither key; give them the empty values a new record has
+        """UPDATE mentions SET record = json_merge_patch(record, '{"quantities": {}, "provinces": []}')
+           WHERE json_extract(record, '$.quantities') IS NULL""",
+    )),
 ]
 
 ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -80,7 +87,8 @@ MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("fatalities", "INTEGER"), ("weapons", "VARCHAR[]"), ("claimed_by", "VARCHAR"),
     ("evidence_text", "VARCHAR"), ("evidence_start", "INTEGER"), ("evidence_end", "INTEGER"),
     ("confidence", "DOUBLE"), ("aggregate", "BOOLEAN"), ("merge_reason", "VARCHAR"),
-    ("provenance", "VARCHAR"), ("record", "VARCHAR"),
+    ("provenance", "VARCHAR"), ("record", "VARCHAR"), ("quantities", "VARCHAR"),
+    ("provinces", "VARCHAR[]"),
 )
 
 _HEAD = ", ".join(f"h.{col}" for col in _EVENT_HEAD_COLUMNS)
@@ -134,6 +142,7 @@ def mention_row(m: EventMention, run_id: str) -> tuple[Any, ...]:
         m.confidence, m.aggregate, _merge_reason(m),
         json.dumps(rec["provenance"], ensure_ascii=False),
         json.dumps(rec, ensure_ascii=False),
+        json.dumps(rec["quantities"], ensure_ascii=False), list(m.provinces),
     )
 
 
