@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from .aggregates import tally_claim
-from .code.reading import Reading, doc_span, lowest_count, prov, read_fields
+from .code.reading import Reading, bare_city, doc_span, lowest_count, prov, read_fields
 from .discourse.claims import assign_claims, source_ranges
 from .discourse.context import DocContext, build_context
 from .discourse.coref import Occurrence, find_occurrence
@@ -118,7 +118,7 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
             continue
         reading = read_fields(frame, ctx, dates=dates, claim=claims.get(i), last=last, gazetteer=gazetteer,
                               exclude=source_ranges(units, frame) + origin_ranges(u.span))
-        for r in (reading, *_coordinated(reading, ctx)):
+        for r in (reading, *_coordinated(reading, ctx, gazetteer)):
             occ = find_occurrence(occurrences, r)
             if occ is None:
                 occurrences.append([r])
@@ -164,10 +164,10 @@ def dated_long_before(u: Unit, published: object, days: int) -> bool:
     return bool(old) and all(old)  # a recent day beside it ("on Sunday ... since August"): news
 
 
-def _coordinated(r: Reading, ctx: DocContext) -> list[Reading]:
-    """"Strikes hit Kharkiv and Kramatorsk": ACLED codes one event per town, so each town
-    coordinated with the one the reading names is read as the same event there (its death
-    count stays with the first, which the text does not split)."""
+def _coordinated(r: Reading, ctx: DocContext, gazetteer: Gazetteer) -> list[Reading]:
+    """"Strikes hit Kharkiv and Kramatorsk": ACLED codes one event per town, so the other town of
+    a pair coordinated with "and" is read as the same event there (its death count stays with
+    the first, which the text does not split)."""
     span = r.provenance.get("place").span if r.provenance.get("place") else None
     if not r.own_place or span is None or r.place is None or r.place.feature not in _TOWNS or r.aggregate:
         return []
@@ -176,12 +176,24 @@ def _coordinated(r: Reading, ctx: DocContext) -> list[Reading]:
     if head is None:
         return []
     out = []
-    for tok in head.root.conjuncts:
-        t = next((t for t in ctx.toponyms if t.span.start <= tok.idx < t.span.end and t.place is not None), None)
-        if t is None or t.place.feature not in _TOWNS or t.place.country_code != r.place.country_code \
-                or t.place.name == r.place.name:
+    anchor = head.root.head if head.root.dep_ == "compound" else head.root  # "Dnipro west of ...": "west"
+    group = (anchor, *anchor.conjuncts)
+    lo, hi = min(t.i for t in group), max(t.i for t in group)
+    words = [t.lower_ for t in doc[lo:hi + 1]]
+    if len(group) != 2 or "," in words or not ({"and", "or", "&"} & set(words)):
+        return []  # only "X and Y": a list of districts, or "Town, Province", is one event's area
+    for conj in group:
+        # "Zaporizhzhia and Dnipro west of the Donbas": the name may be a compound of the conjunct
+        toks = [conj, *(c for c in conj.children if c.dep_ == "compound")]
+        t = next((t for t in ctx.toponyms for tok in toks if t.span.start <= tok.idx < t.span.end and t.place is not None),
+                 None)
+        if t is None:
             continue
-        p = replace(t.place, geo_precision=geo_precision(doc_text(doc), t.span, t.place))
+        p = bare_city(t.place, t.span, doc, gazetteer) or t.place
+        if p.feature not in _TOWNS or p.country_code != r.place.country_code or p.name == r.place.name \
+                or any(o.place is not None and o.place.name == p.name for o in out):
+            continue
+        p = replace(p, geo_precision=geo_precision(doc_text(doc), t.span, p))
         out.append(replace(r, place=p, fatalities=None, provenance={
             **r.provenance, "place": prov("geo.resolver", "geo-1", doc_span(doc, t.span.start, t.span.end),
                                           "a town coordinated with the event's place")}))

@@ -83,4 +83,4 @@ SOURCE_NOUNS = frozenset({
     "paramedics", "doctors", "medics", "hospital", "activists", "centre", "center", "report", "reports",
     "kremlin", "pentagon", "embassy", "mayor", "chief", "head", "leader", "militants", "rebels", "fighters",
     "movement", "front", "brigade", "brigades", "corps", "directorate", "administration", "bureau", "team",
-    "people", "villagers", "locals", "survivors", "relatives", "journalists", "reporters", "correspondent"})
+    "villagers", "locals", "survivors", "relatives", "journalists", "reporters", "correspondent"})

@@ -78,6 +78,20 @@ def _sublocality(text: str, span: Span) -> bool:
                 or _SUBLOCALITY_BEFORE.match(span.text.split(" ", 1)[0] + " "))
 
 
+def _depth(sent: SpacySpan, t: Toponym) -> int:
+    """How many prepositions stand between the name and its sentence's root: among places of one
+    level, the one the event's clause names most directly ("struck areas around X ... west of
+    Y": X)."""
+    span = sent.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None:
+        return 0
+    tok, n = span.root, 0
+    while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end:
+        n += tok.dep_ == "prep"
+        tok = tok.head
+    return n
+
+
 def event_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
     """Toponyms that can place an event: not a dateline city, not a group's acronym ("ELN")."""
     datelines = [(m.start("city"), m.end("city")) for m in _DATELINE.finditer(doc_text(doc))]
@@ -133,7 +147,7 @@ def choose_place(sent: SpacySpan, paragraph: int, det: Detection, ctx: PlaceCont
 
     text = doc_text(sent.doc)
 
-    def rank(t: Toponym) -> tuple[int, int, int, int, float]:
+    def rank(t: Toponym) -> tuple[int, int, int, int, int, float]:
         assert t.place is not None  # a place abroad in a one-country report is likelier a resolver slip
         # "Grama neighbourhood", "Uskhod metro station": a part of the town ACLED codes as the town
         part = _sublocality(text, t.span)
@@ -143,7 +157,7 @@ def choose_place(sent: SpacySpan, paragraph: int, det: Detection, ctx: PlaceCont
                         and _FEATURE_RANK.get(o.place.feature, 0) <= max(0, _FEATURE_RANK.get(t.place.feature, 0))
                         and contains_gap(text[o.span.end: t.span.start]) for o in inside)
         return (int(topic is not None and t.place.country_code != topic), int(part), int(container),
-                _FEATURE_RANK.get(t.place.feature, 0), -t.score)
+                _FEATURE_RANK.get(t.place.feature, 0), _depth(sent, t), -t.score)
 
     best = min(inside, key=rank) if inside else None
     # A name the gazetteer lacks, in this sentence: the name as written, in the article's

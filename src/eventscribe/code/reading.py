@@ -34,10 +34,11 @@ from ..geo.gazetteer import Gazetteer
 from ..geo.resolver import geo_precision
 from ..geo.resolver import AREA_FEATURES as _AREAS
 from ..types import Place, Provenance, Span, Toponym
+from ..extract.actors import ActorMention
 from .actors import ActorCase, code_actors
 from ..discourse.context import DocContext
 
-__all__ = ["Reading", "doc_span", "lowest_count", "prov", "read_fields"]
+__all__ = ["Reading", "bare_city", "doc_span", "lowest_count", "prov", "read_fields"]
 
 # A weapon being made or stored ("a workshop producing IEDs") is the target, not the means.
 _NOT_MEANS = re.compile(r"\b(?:producing|making|manufacturing|storing|stored|storage|depots?|caches?|workshops?|"
@@ -150,7 +151,7 @@ def _detached(t: Toponym, doc: Doc, home: str | None) -> bool:
     return False
 
 
-def _bare_city(place: Place | None, span: Span | None, doc: Doc, gazetteer: Gazetteer | None) -> Place | None:
+def bare_city(place: Place | None, span: Span | None, doc: Doc, gazetteer: Gazetteer | None) -> Place | None:
     """A province named bare, with no word for a province after it, where a town of the same
     name lies in it ("shelling in Kharkiv"): the event is in the town, as ACLED codes it."""
     if place is None or span is None or gazetteer is None or place.feature != "ADM1":
@@ -167,6 +168,26 @@ def _bare_city(place: Place | None, span: Span | None, doc: Doc, gazetteer: Gaze
         return None
     town = max(towns, key=lambda c: c.population)
     return replace(town, geo_precision=geo_precision(doc_text(doc), span, town))
+
+
+def _self_report(frame: Frame, ctx: DocContext) -> ActorMention | None:
+    """"Russia said it struck areas around X", "the group said they attacked": the source
+    reporting its own act is its agent."""
+    if frame.reported_by is None:
+        return None
+    doc = frame.unit.span.doc
+    pred, verb = doc[frame.predicate], doc[frame.reported_by]
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we") for c in pred.children):
+        return None
+    src = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if src is None:
+        return None
+    phrase = doc[src.left_edge.i: src.right_edge.i + 1]
+    actor = next((a for a in ctx.finder.find(phrase, country=None) if a.kind in ("state", "group", "police")), None)
+    if actor is None and src.ent_type_ == "GPE":
+        country = ctx.finder.country_of(src.text)
+        actor = ActorMention(f"Military Forces of {country}", "state", src.idx, src.idx + len(src.text)) if country else None
+    return replace(actor, role="agent") if actor is not None else None
 
 
 def read_fields(frame: Frame, ctx: DocContext, *, dates: list[DateMention], claim: Claim | None,
@@ -205,7 +226,7 @@ def read_fields(frame: Frame, ctx: DocContext, *, dates: list[DateMention], clai
     place, place_span = choose_place(sent, u.paragraph, det,
                                      PlaceContext(toponyms, ctx.country, ctx.region, ctx.lead_place),
                                      (last.paragraph, last) if last is not None else None)  # type: ignore[arg-type]
-    city = _bare_city(place, place_span, doc, gazetteer)
+    city = bare_city(place, place_span, doc, gazetteer)
     if city is not None:
         place = city
     if place is not None:
@@ -216,7 +237,7 @@ def read_fields(frame: Frame, ctx: DocContext, *, dates: list[DateMention], clai
                      country=country, state_actor=ctx.state_actor, found=tuple(ctx.finder.find(sent, country=country)),
                      a1=None, rest=())
     agents = [a for a in case.found if a.role == "agent"]
-    a1 = agents[0] if agents else None
+    a1 = agents[0] if agents else _self_report(frame, ctx)
     case = replace(case, a1=a1, rest=tuple(a for a in agents[1:] + [a for a in case.found if a.role != "agent"]
                                            if a1 is None or a.name != a1.name))
     actor1, actor2, rows = code_actors(case)

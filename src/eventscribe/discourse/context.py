@@ -64,11 +64,14 @@ def build_context(doc: Doc, article: Article, toponyms: list[Toponym], gazetteer
         home = actors_mod.load_groups().home_country(doc_text(doc))
         topic = gazetteer.country(home) if home else None
     finder = ActorFinder(country_of)
-    state = None
-    for u in units[:8]:
-        state = next((a.name for a in finder.find(u.span, country=None) if a.kind == "state"), None)
-        if state:
-            break
+    # The state whose forces the report names most (as the actor twice over): it flies the
+    # platforms a briefing names without saying whose ("a Su-34 bomber destroyed ...").
+    states: collections.Counter[str] = collections.Counter()
+    for u in units:
+        for a in finder.find(u.span, country=None):
+            if a.kind == "state":
+                states[a.name] += 2 if a.role == "agent" else 1
+    state = states.most_common(1)[0][0] if states else None
     published = article.published
     lead = None
     for u in [u for u in units if len(u.span) >= 6][:4]:

@@ -134,6 +134,13 @@ STATUS_RULES: list[Convention[TemporalView, Status]] = [
     Convention("war_toll", "status", _war_toll, Status.BACKGROUND,
                examples=("The conflict has killed thousands of civilians in the region.",),
                note="what a war or a conflict 'has' done is its running toll, not an event"),
+    Convention("perfect_undated", "status",
+               lambda v: v.frame.tense is Tense.PERFECT and not v.dates and v.frame.unit.index >= 2
+               and v.frame.reported_by is None and not _sourced(v),
+               Status.BACKGROUND,
+               examples=("Drones struck the port on Sunday, officials said. Two fighters died. The rebels have also "
+                         "shelled villages along the river.",),
+               note="after the lead, an undated perfect ('have also shelled villages') sums up, it reports no occurrence"),
     Convention("habitual", "status", lambda v: v.frame.habitual, Status.HABITUAL,
                examples=("The group frequently shelled convoys on the highway.",)),
     Convention("present_state", "status",

@@ -154,8 +154,8 @@ def _parsed_counts(sent) -> list[FatalityCount]:  # noqa: ANN001
             continue
         if any(t.dep_ == "pobj" and t.head.lower_ in ("including", "among") for t in (noun, noun.head)):
             continue
-        if re.match(r"(?:injur|wound|hurt)", gov.lower_):
-            continue
+        if re.match(r"(?:injur|wound|hurt)", gov.lower_) or _NOT_DEATH.match(noun.text) or noun.lower_ in _THINGS:
+            continue  # "eliminated 83 targets", "destroyed 5 tanks": no one counted
         words = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ in ("advmod", "quantmod") or t.i == tok.i)
         parsed = parse_number(tok.text) or parse_number(words.split()[-1])
         if parsed is None or parsed[0] > 5000:
@@ -165,5 +165,8 @@ def _parsed_counts(sent) -> list[FatalityCount]:  # noqa: ANN001
     return out
 
 
+_THINGS = frozenset({"targets", "positions", "facilities", "depots", "vehicles", "tanks", "posts", "installations",
+                     "compounds", "sites", "buildings", "launchers", "strongpoints", "bases", "trucks", "weapons",
+                     "systems", "pieces", "hideouts", "camps", "tunnels", "drones", "missiles", "rockets"})
 _DEATH_VERBS = frozenset({"killed", "killing", "kill", "kills", "died", "die", "dies", "slain", "executed", "beheaded",
                           "massacred", "murdered", "perished", "eliminated"})
