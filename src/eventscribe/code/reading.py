@@ -29,7 +29,7 @@ from ..nlp import doc_text
 from ..places import PlaceContext, choose_place
 from ..read.frames import Frame
 from ..geo import ADMIN_WORDS
-from ..lexicon import ANAPHORIC_EVENT_NOUNS
+from ..lexicon import ANAPHORIC_EVENT_NOUNS, REPORT_VERBS
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolver import geo_precision
 from ..geo.resolver import AREA_FEATURES as _AREAS
@@ -171,12 +171,20 @@ def bare_city(place: Place | None, span: Span | None, doc: Doc, gazetteer: Gazet
 
 
 def _self_report(frame: Frame, ctx: DocContext) -> ActorMention | None:
-    """"Russia said it struck areas around X", "the group said they attacked": the source
-    reporting its own act is its agent."""
+    """The agent the parse names without a force word: a country as the subject ("Ukraine
+    launched drone attacks"), or a source reporting its own act ("Russia said it struck areas
+    around X", "the group said they attacked")."""
+    doc = frame.unit.span.doc
+    pred = doc[frame.predicate]
+    subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.ent_type_ == "GPE" and pred.lower_ not in REPORT_VERBS:
+        # "Ukraine launched drone attacks on Russia": a country acting is its forces
+        country = ctx.finder.country_of(subj.text)
+        if country:
+            return ActorMention(f"Military Forces of {country}", "state", subj.idx, subj.idx + len(subj.text), "agent")
     if frame.reported_by is None:
         return None
-    doc = frame.unit.span.doc
-    pred, verb = doc[frame.predicate], doc[frame.reported_by]
+    verb = doc[frame.reported_by]
     if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we") for c in pred.children):
         return None
     src = next((c for c in verb.children if c.dep_ == "nsubj"), None)

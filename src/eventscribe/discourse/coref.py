@@ -100,4 +100,8 @@ def find_occurrence(occurrences: list[Occurrence], r: Reading) -> Occurrence | N
         if (adjacent and not r.own_date) or casualty_only(r):
             # an elaboration right after it, or casualties told later ("40 people were killed")
             return occ
+        if same_kind(occ[0], r) and not r.frame.indefinite and not r.own_date:
+            # told again later without a place, a day or a new event noun ("suddenly they
+            # started shelling"): the latest occurrence of its kind
+            return occ
     return None

@@ -49,7 +49,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ("last_week", re.compile(r"\b(?:last|this|past) week(?:end)?\b|\bearlier this week\b", re.I), 2),
     ("month_year", re.compile(rf"\b(?:in |since |early |late |mid-)?{_MONTH} \d{{4}}\b", re.I), 3),
     ("month", re.compile(rf"\b(?:(?:in|since|during|until|through)\s+(?:(?:early|late)\s+|mid-)?"
-                         rf"|(?:early|late)\s+|mid-){_MONTH_NAME}\b(?!\.?,?\s*\d)", re.I), 3),
+                         rf"|(?:early|late)\s+|mid-|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+){_MONTH_NAME}\b"
+                         rf"(?!\.?,?\s*\d)|\b{_MONTH_NAME}(?:'s|’s)(?=\s)", re.I), 3),
     # "later this month" is a plan, not a past event.
     ("last_month", re.compile(r"\b(?:(?:early|late|earlier)\s+)?last month\b"
                               r"|\b(?<!later )(?:earlier\s+)?this month\b", re.I), 3),

@@ -161,10 +161,18 @@ def _clause(pred: Token, reporter: Token | None, lo: int, hi: int) -> tuple[int,
     return start, max(end, start + 1)
 
 
+def _finite(t: Token) -> bool:
+    return t.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in t.children)
+
+
 def _tense(pred: Token) -> Tense:
-    if pred.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in pred.children) \
-            and pred.dep_ in ("advcl", "xcomp", "conj") and is_verb(pred.head):
-        return _tense(pred.head)  # "..., equipping bombs with timers": the tense of the clause it hangs on
+    if is_verb(pred) and not _finite(pred):
+        # "..., equipping bombs with timers", "has continued to carry out strikes", "killed in
+        # Iran, rights group says": the tense of the finite clause it hangs on
+        up = next((a for a in pred.ancestors if is_verb(a) and _finite(a)), None)
+        if up is not None and up.sent == pred.sent:
+            return _tense(up)
     if not is_verb(pred):
         return Tense.PAST  # a verbless event phrase ("Strikes on Raqqa"): told as done
     aux = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
