@@ -170,6 +170,16 @@ def bare_city(place: Place | None, span: Span | None, doc: Doc, gazetteer: Gazet
     return replace(town, geo_precision=geo_precision(doc_text(doc), span, town))
 
 
+def _governed(a: ActorMention, frame: Frame) -> bool:
+    """The actor phrase is an argument of the frame's own verb (its first verb above is it)."""
+    doc = frame.unit.span.doc
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in span.root.ancestors if t.tag_.startswith("VB")), None)
+    return verb is not None and verb.i == frame.predicate
+
+
 def _self_report(frame: Frame, ctx: DocContext) -> ActorMention | None:
     """The agent the parse names without a force word: a country as the subject ("Ukraine
     launched drone attacks"), or a source reporting its own act ("Russia said it struck areas
@@ -244,7 +254,9 @@ def read_fields(frame: Frame, ctx: DocContext, *, dates: list[DateMention], clai
     case = ActorCase(sent=sent, event_type=det.event_type, sub_event_type=det.sub_event_type, finder=ctx.finder,
                      country=country, state_actor=ctx.state_actor, found=tuple(ctx.finder.find(sent, country=country)),
                      a1=None, rest=())
-    agents = [a for a in case.found if a.role == "agent"]
+    # the agent of the event's own verb before the agent of another clause ("... against forces
+    # surrounded by the group")
+    agents = sorted((a for a in case.found if a.role == "agent"), key=lambda a: not _governed(a, frame))
     a1 = agents[0] if agents else _self_report(frame, ctx)
     case = replace(case, a1=a1, rest=tuple(a for a in agents[1:] + [a for a in case.found if a.role != "agent"]
                                            if a1 is None or a.name != a1.name))

@@ -69,6 +69,28 @@ def _same_town(occ: Occurrence, r: Reading) -> bool:
         o.own_place and _name(o) == _name(r) for o in occ)
 
 
+def _refines(occ: Occurrence, r: Reading) -> bool:
+    """The occurrence is placed only by a country or province, and ``r`` names a place in it."""
+    if r.place is None or any(o.own_place and o.place is not None and o.place.feature not in AREA_FEATURES for o in occ):
+        return False
+    p = occ[0].place
+    return p is not None and p.feature in ("PCLI", "ADM1") and p.country_code == r.place.country_code and (
+        p.feature == "PCLI" or (bool(p.admin1) and p.admin1 == r.place.admin1)) and r.place.feature not in AREA_FEATURES
+
+
+_NIGHT = ("overnight", "night", "midnight", "dawn", "early hours")
+
+
+def _same_night(occ: Occurrence, r: Reading) -> bool:
+    """Dates a day apart that meet at night ("overnight" on Monday, "after midnight on Tuesday")."""
+    def night(x: Reading) -> bool:
+        p = x.provenance.get("date")
+        return p is not None and p.span is not None and any(w in p.span.text.lower() or w in x.frame.unit.text.lower()
+                                                             for w in _NIGHT)
+    return r.date is not None and any(o.date is not None and abs((o.date - r.date).days) <= 1 and (night(o) or night(r))
+                                      for o in occ if o.own_date)
+
+
 def _date_agrees(occ: Occurrence, r: Reading) -> bool:
     if not r.own_date or r.date is None:
         return True
@@ -95,12 +117,14 @@ def find_occurrence(occurrences: list[Occurrence], r: Reading) -> Occurrence | N
             return occ  # referred back to ("the strike"), or the same town again
         if adjacent and casualty_only(r) and not (r.own_date and r.date != occ[0].date):
             return occ  # "Six soldiers were wounded in the area": the count of the event just told
+        if r.own_place and adjacent and _refines(occ, r) and r.sub_event_type == occ[0].sub_event_type:
+            return occ  # "strikes on an air base in the east of the country ... in the Deir Ezzor air base"
         if r.own_place:
             continue  # a place of its own: another occurrence
         if (adjacent and not r.own_date) or casualty_only(r):
             # an elaboration right after it, or casualties told later ("40 people were killed")
             return occ
-        if same_kind(occ[0], r) and not r.frame.indefinite and not r.own_date:
+        if same_kind(occ[0], r) and not r.frame.indefinite and (not r.own_date or _same_night(occ, r)):
             # told again later without a place, a day or a new event noun ("suddenly they
             # started shelling"): the latest occurrence of its kind
             return occ

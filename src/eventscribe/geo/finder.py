@@ -440,6 +440,15 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
             name = doc[start:end].text
         if ent.label_ in _ALWAYS_KEEP or _known(gazetteer, name, one_word=end - start == 1):
             add(start, end)
+        elif unknown and ent.label_ in ("FAC", "LOC") and gazetteer.candidates(name, fuzzy=True):
+            # a place to the parser, known to the gazetteer in another spelling ("Deir Ezzor"): the
+            # resolver keeps a spelling guess only in a country the document names
+            add(start, end)
+        elif unknown and ent.label_ in ("FAC", "LOC") and len(ent) > 1:
+            # "the Deir Ezzor air base", "Kramatorsk railway station": the town the facility is named for
+            head = _prefix_place(doc, ent, gazetteer, people, adjectives=False)
+            if head is not None:
+                add(ent.start + (1 if doc[ent.start].lower_ == "the" else 0), head)
 
     for start, end in _bracketed(doc, gazetteer, unknown=unknown):
         if not any(taken[start:end]):
