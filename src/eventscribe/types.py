@@ -140,7 +140,7 @@ class Toponym:
         }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One report of one event in one article: a claim-level record.
 

@@ -9,7 +9,7 @@ import pytest
 
 from eventscribe.code import engine
 from eventscribe.compose import dated_long_before
-from eventscribe.code.actors import ACTOR1_DEFAULTS, ACTOR2_DEFAULTS, ROLE_RULES
+from eventscribe.code.actors import _REPELLED_ROW, ACTOR1_DEFAULTS, ACTOR2_DEFAULTS, ROLE_RULES
 from eventscribe.discourse.temporal import STATUS_RULES, TemporalView, status_of
 from eventscribe.events.detect import classify
 from eventscribe.extract.dates import find_dates
@@ -50,7 +50,7 @@ def test_conventions_status_row_decides_its_examples(pipeline, row, example):
     assert rows and rows[-1] is row, [r.name if r else None for r in rows]
 
 
-@pytest.mark.parametrize("row,example", [(r, e) for table in (ROLE_RULES, ACTOR1_DEFAULTS, ACTOR2_DEFAULTS)
+@pytest.mark.parametrize("row,example", [(r, e) for table in (ROLE_RULES, [_REPELLED_ROW], ACTOR1_DEFAULTS, ACTOR2_DEFAULTS)
                                          for r in table for e in r.examples],
                          ids=lambda v: v if isinstance(v, str) else v.name)
 def test_conventions_actor_row_fires_on_its_examples(pipeline, row, example):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -25,9 +27,7 @@ def _mention(doc_id: str = "a", **changes: object) -> EventMention:
         evidence=Span(0, 30, "Warplanes struck the market."), date=DAY, time_precision=1,
         actor1="Military Forces of Russia", place=_place(), confidence=0.8,
     )
-    for k, v in changes.items():
-        setattr(m, k, v)
-    return m
+    return dataclasses.replace(m, **changes)
 
 
 def test_dedup_same_event_across_articles_merges() -> None:

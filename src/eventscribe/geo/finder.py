@@ -38,6 +38,10 @@ __all__ = ["NER_PIPES", "find_toponyms"]
 NER_PIPES = ("tok2vec", "tagger", "ner")
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# words after a town's name that make it a facility of that town ("Kramatorsk railway station")
+_FACILITY_WORDS = frozenset("""air base airbase airport airfield station railway train bus dam refinery port harbour
+harbor bridge prison jail hospital market camp barracks depot plant power oil gas field crossing checkpoint
+square mosque church cathedral university school stadium military international""".split())
 _NOT_PLACE = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
             "northern", "southern", "eastern", "western", "central", "old", "new", "upper", "lower"}
@@ -447,7 +451,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, *, adjectives: bool = False,
         elif unknown and ent.label_ in ("FAC", "LOC") and len(ent) > 1:
             # "the Deir Ezzor air base", "Kramatorsk railway station": the town the facility is named for
             head = _prefix_place(doc, ent, gazetteer, people, adjectives=False)
-            if head is not None:
+            if head is not None and all(t.lower_ in _FACILITY_WORDS for t in doc[head:ent.end]):
                 add(ent.start + (1 if doc[ent.start].lower_ == "the" else 0), head)
 
     for start, end in _bracketed(doc, gazetteer, unknown=unknown):
