@@ -31,6 +31,7 @@ from .extract import fatalities as fat_mod
 from .extract.dates import find_dates
 from .geo.gazetteer import Gazetteer
 from .geo.resolver import geo_precision
+from .lexicon import REPORT_VERBS
 from .nlp import doc_text
 from .places import event_toponyms
 from .read.frames import Frame, event_references, origin_ranges, read_frame
@@ -40,6 +41,7 @@ from .types import Article, EventMention, Place, Provenance, Toponym
 
 __all__ = ["body_units", "compose_document", "dated_long_before", "merge", "typing_candidates"]
 
+_NO_MEANS = frozenset({"attack", "attack_in_doc_mode", "classifier", "explosion"})
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
 # "3 fatalities.", "20 fatalities split between 3 events.": the reporter's own tally of the event
 _TALLY = re.compile(r"^\W*(?P<n>\d+) fatalit(?:y|ies)\b(?: split (?:up )?(?:between|among|across) (?P<k>\d+) events)?",
@@ -69,7 +71,24 @@ def _detections(units: list[Unit], typing: Mapping[int, Mapping[str, float]]) ->
     dets = [decide(u, None) for u in units]
     modes = collections.Counter(d.sub_event_type for d in dets if d and d.sub_event_type in _REMOTE)
     mode = modes.most_common(1)[0][0] if modes else None
-    return [decide(u, mode) for u in units] if mode else dets
+    dets = [decide(u, mode) for u in units] if mode else dets
+    means: tuple[object, Detection] | None = None  # (sentence, its first clause's remote detection)
+    for i, u in enumerate(units):
+        d, sent = dets[i], u.span.sent
+        if means is not None and means[0] == sent and u.span.start > sent.start:
+            # a clause split from a sentence that named the means ("the sorties killed ..., destroying
+            # depots in B"): the same means
+            cue = find_cue("attack_verb", u.text)
+            if d is None and cue is not None:
+                dets[i] = Detection(means[1].sub_event_type, "clause", cue.start(), cue.end(),
+                                    means[1].confidence * 0.9, means[1].aggregate)
+            elif d is not None and (d.rule in _NO_MEANS or not any(
+                    t.dep_ in ("nsubj", "nsubjpass") and t.head.lower_ not in REPORT_VERBS for t in u.span)):
+                # with no subject of its own, the clause's "artillery pieces" are what was hit, not the means
+                dets[i] = replace(d, sub_event_type=means[1].sub_event_type, rule=f"{d.rule}+clause")
+        elif d is not None and d.sub_event_type in _REMOTE:
+            means = (sent, d)
+    return dets
 
 
 def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gazetteer: Gazetteer,

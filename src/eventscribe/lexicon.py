@@ -43,7 +43,7 @@ REPORT_VERBS = _forms(*REPORT_LEMMAS)
 # Verbs whose complement is wanted, planned or threatened, not done ("vowed to storm the city").
 INTENTION_VERBS = _forms(
     "plan", "threaten", "vow", "intend", "aim", "seek", "try", "attempt", "want", "hope", "prepare", "pledge",
-    "promise", "urge", "call for", "push", "prepare", "discuss", "propose", "consider", "warn", "demand",
+    "promise", "urge", "call", "call for", "push", "prepare", "discuss", "propose", "consider", "warn", "demand",
     "expect", "fear", "mean", "need", "ask", "decide", "agree", "offer", "order", "authorize", "authorise",
     "approve")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from unidecode import unidecode
 
 from eventscribe.pipeline import extract
 
@@ -52,3 +53,22 @@ def test_discourse_quoted_bystanders_place_is_not_the_events(pipeline):
     recs = _records(pipeline, "Shelling hit a crowded market in Sennar on Sunday, killing 21 people, the doctors' "
                               "union said. A trader from Kassala told reporters that the shells fell without warning.")
     assert [r["location"] for r in recs] == ["Sennar"]
+
+
+def test_discourse_one_sentence_joining_reports_in_two_towns_is_two_events(pipeline):
+    text = ("The defence ministry issued its weekly summary on Monday. "
+            "Jets carried out 40 sorties over the week, a military source said. "
+            "The source said the sorties killed 12 fighters in Saraqib, destroying fuel depots in Ariha. "
+            "Officials gave no other figures. "
+            "The ministry did not name the units involved. "
+            "Further details were expected later in the week.")
+    recs = _records(pipeline, text)
+    towns = [r for r in recs if r["geo_precision"] in (1, 2)]
+    assert sorted(unidecode(r["location"]) for r in towns) == ["Ariha", "Saraqib"]
+    assert {r["sub_event_type"] for r in towns} == {"Air/drone strike"}
+
+
+def test_discourse_a_summary_sentence_stays_one_event(pipeline):
+    recs = _records(pipeline, "On 8 May 2024, 9 militants were killed when soldiers repulsed their attack in "
+                              "Chora district, Urozgan.")
+    assert len(recs) == 1

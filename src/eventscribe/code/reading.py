@@ -29,7 +29,7 @@ from ..nlp import doc_text
 from ..places import PlaceContext, choose_place
 from ..read.frames import Frame
 from ..geo import ADMIN_WORDS
-from ..lexicon import ANAPHORIC_EVENT_NOUNS, REPORT_VERBS
+from ..lexicon import REPORT_VERBS
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolver import geo_precision
 from ..geo.resolver import AREA_FEATURES as _AREAS

@@ -100,7 +100,9 @@ def _war_toll(v: TemporalView) -> bool:
 
 def _sourced(v: TemporalView) -> bool:
     """The sentence names a source of its own ("..., the army said"): news told anew."""
-    return any(t.lower_ in REPORT_VERBS and is_verb(t) for t in v.frame.unit.span) or "according to" in v.frame.unit.text
+    return any(t.lower_ in REPORT_VERBS and is_verb(t) and not any(
+        c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children)  # "claimed lives": no source
+               for t in v.frame.unit.span) or "according to" in v.frame.unit.text
 
 
 _DATED_ROWS = frozenset({"dated_long_before", "vague_past_period", "stale_against_lead"})

@@ -50,6 +50,7 @@ _INTENTION_NOUNS = frozenset({"plan", "plans", "bid", "attempt", "attempts", "ef
                               "push", "drive", "campaign", "readiness", "permission", "go-ahead", "order", "orders"})
 _HYPOTHETICAL_MODALS = frozenset({"would", "might", "may", "should", "must", "could", "can", "'d"})
 _PERCEPTION = frozenset({"heard", "seen", "felt", "see", "hear", "be"})  # "explosions could be heard": it happened
+_CAMPAIGNS = frozenset({"campaign", "campaigns", "war", "insurgency", "intervention"})
 # verbs whose infinitive complement is done, not intended ("began to shell the town")
 _ASPECTUAL = frozenset({"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues",
                         "resumed", "managed", "used", "went", "came", "helped", "help"})
@@ -107,8 +108,8 @@ def read_frame(unit: Unit, det: Detection) -> Frame:
     reporter = _reporting_verb(pred, sent.start, sent.end)
     lo, hi = _clause(pred, reporter, sent.start, sent.end)
     return Frame(
-        unit=unit, detection=det, trigger=trigger.i, predicate=pred.i, tense=_tense(pred),
-        modality=_modality(trigger, pred, sent.start, sent.end), habitual=_habitual(pred, lo, hi),
+        unit=unit, detection=det, trigger=trigger.i, predicate=pred.i, tense=_tense(pred, sent.start, sent.end),
+        modality=_modality(trigger, pred, sent.start, sent.end), habitual=_habitual(pred, lo, hi, trigger),
         reported_by=reporter.i if reporter is not None else None,
         definite=trigger.lower_ in ANAPHORIC_EVENT_NOUNS and any(
             (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in trigger.children),
@@ -166,13 +167,15 @@ def _finite(t: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in t.children)
 
 
-def _tense(pred: Token) -> Tense:
+def _tense(pred: Token, lo: int = 0, hi: int | None = None) -> Tense:
     if is_verb(pred) and not _finite(pred):
         # "..., equipping bombs with timers", "has continued to carry out strikes", "killed in
-        # Iran, rights group says": the tense of the finite clause it hangs on
+        # Iran, rights group says": the tense of the finite clause it hangs on, within the unit
         up = next((a for a in pred.ancestors if is_verb(a) and _finite(a)), None)
-        if up is not None and up.sent == pred.sent:
-            return _tense(up)
+        if up is not None and lo <= up.i < (hi if hi is not None else len(pred.doc)):
+            return _tense(up, lo, hi)
+        if up is not None and pred.tag_ in ("VBG", "VBN"):
+            return Tense.PAST  # a clause split from its sentence ("..., destroying depots in B")
     if not is_verb(pred):
         return Tense.PAST  # a verbless event phrase ("Strikes on Raqqa"): told as done
     aux = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
@@ -234,8 +237,12 @@ def _infinitive(t: Token) -> bool:
     return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
-def _habitual(pred: Token, lo: int, hi: int) -> bool:
-    """The clause tells a habit or a lasting state ("regularly shelled", "for eight years")."""
+def _habitual(pred: Token, lo: int, hi: int, trigger: Token | None = None) -> bool:
+    """The clause tells a habit or a lasting state ("regularly shelled", "for eight years"), or
+    the trigger names a campaign rather than an occurrence ("its bombing campaign")."""
+    if trigger is not None and (trigger.lower_ in _CAMPAIGNS or (trigger.dep_ in ("compound", "amod")
+                                                                  and trigger.head.lower_ in _CAMPAIGNS)):
+        return True
     doc = pred.doc
     for tok in doc[lo:hi]:
         if tok.lower_ in HABITUAL_WORDS and (tok.head.i == pred.i or tok.head.head.i == pred.i):

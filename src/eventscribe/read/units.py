@@ -71,7 +71,9 @@ def body_units(doc: Doc, article: Article) -> list[Unit]:
     """The sentence units of the article's body: the headline, which repeats the lead, trimmed."""
     body = _body_start(doc_text(doc), article)
     kept = [_trim(u, body) for u in sentence_units(doc) if u.span.end_char > body + 1]
-    clauses = [c for u in kept for c in clause_units(u)]
+    # A summary (an event note, a snippet) tells one event a sentence; a whole report may join
+    # several reports in one sentence, each with its own place.
+    clauses = [c for u in kept for c in clause_units(u)] if len(kept) >= _REPORT_SENTENCES else kept
     return [Unit(u.span, u.paragraph, i) for i, u in enumerate(clauses)]
 
 
@@ -79,31 +81,47 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def clause_units(u: Unit) -> list[Unit]:
-    """A sentence that joins two reports ("Kharkiv came under attack, and Russia said it struck
-    areas around Dnipro") split into its clauses: a coordinated clause with a subject, an event
-    cue and a place of its own is a unit of its own. Other sentences stay whole."""
+    """A sentence that joins several reports, each with its own event and place, split into its
+    clauses: "Kharkiv came under attack, and Russia said it struck areas around Dnipro"; "the
+    sorties killed 17 fighters in A, destroying depots in B" (a coordinated or participial
+    clause with an event cue and a place of its own is a unit of its own). Other sentences stay
+    whole."""
     sent = u.span
-    root = sent.root
-    cuts = []
-    for c in root.children:
-        if c.dep_ != "conj" or not is_verb(c) or not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
-            continue
-        lo = c.left_edge.i
-        while lo > sent.start and (sent.doc[lo - 1].dep_ in ("cc", "punct") or sent.doc[lo - 1].is_space):
-            lo -= 1  # ", and" stays with the first clause
-        cuts.append((lo, c.left_edge.i))
-    if not cuts:
-        return [u]
-    pieces, start = [], sent.start
-    for lo, first in cuts:
-        pieces.append((start, lo))
-        start = first
-    pieces.append((start, sent.end))
     doc = sent.doc
-    spans = [doc[a:b] for a, b in pieces if b > a]
-    ok = all(any(e.label_ in _PLACE_ENTS for e in sp.ents) and (is_candidate(sp.text) or classify(sp.text) is not None)
-             for sp in spans)
-    return [Unit(sp, u.paragraph) for sp in spans] if ok and len(spans) > 1 else [u]
+    heads = [t for t in sent if t.i != sent.root.i and is_verb(t) and t.dep_ in ("conj", "advcl", "pcomp")
+             and t.tag_ != "VBN" and (t.dep_ != "conj" or t.tag_ == "VBG" or any(
+                 g.dep_ in ("nsubj", "nsubjpass") for g in t.children))]
+    pieces, start = [], sent.start
+    for h in sorted(heads, key=lambda t: t.left_edge.i):
+        lo = h.left_edge.i
+        while lo > start and (doc[lo - 1].dep_ in ("cc", "punct", "prep") or doc[lo - 1].is_space
+                              or doc[lo - 1].lower_ in ("addition", "to")):
+            lo -= 1  # ", and" / "in addition to" stay with the clause before
+        before = doc[start:lo]
+        if lo <= start or not _reports(before) or not _reports(doc[h.left_edge.i: sent.end]):
+            continue  # cut only between two clauses that each say what happened where
+        pieces.append((start, lo))
+        start = h.left_edge.i
+    if not pieces:
+        return [u]
+    pieces.append((start, sent.end))
+    return [Unit(doc[a:b], u.paragraph) for a, b in pieces if b > a]
+
+
+_LOCATIVE = frozenset({"in", "near", "at", "around", "outside", "inside", "on", "across", "into", "of"})
+_REPORT_SENTENCES = 6  # from this many sentences on, a text is read as a report, not a summary
+
+
+def _reports(sp: SpacySpan) -> bool:
+    """The span names an event and a place: an event cue, and a proper noun in a place's slot
+    (the object of "in", "near", ... or a compound of it: "in Daraa countryside")."""
+    if not (is_candidate(sp.text) or classify(sp.text) is not None):
+        return False
+    for t in sp:
+        obj = t if t.dep_ == "pobj" else t.head if t.dep_ in ("compound", "amod") and t.head.dep_ == "pobj" else None
+        if (t.tag_ == "NNP" or t.ent_type_ in _PLACE_ENTS) and obj is not None and obj.head.lower_ in _LOCATIVE:
+            return True
+    return False
 
 
 def event_units(units: list[Unit]) -> list[Unit]:
