@@ -196,10 +196,20 @@ def _coordinated(r: Reading, ctx: DocContext, gazetteer: Gazetteer) -> list[Read
         return []
     out = []
     anchor = head.root.head if head.root.dep_ == "compound" else head.root  # "Dnipro west of ...": "west"
-    group = (anchor, *anchor.conjuncts)
+    people = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else None
+    if people is not None and people.conjuncts and not anchor.conjuncts:
+        # "A 23-year-old in Urmia and a 16-year-old in Piranshahr were shot": each victim's town
+        anchor = people
+        group = tuple(g for x in (people, *people.conjuncts) for p in x.children if p.dep_ == "prep"
+                      and p.lower_ in ("in", "at", "near") for g in p.children if g.dep_ == "pobj")
+        group = group if len(group) == 2 else ()
+    else:
+        group = (anchor, *anchor.conjuncts)
+    if not group:
+        return []
     lo, hi = min(t.i for t in group), max(t.i for t in group)
     words = [t.lower_ for t in doc[lo:hi + 1]]
-    if len(group) != 2 or "," in words or not ({"and", "or", "&"} & set(words)):
+    if len(group) != 2 or (anchor is not people and ("," in words or not ({"and", "or", "&"} & set(words)))):
         return []  # only "X and Y": a list of districts, or "Town, Province", is one event's area
     for conj in group:
         # "Zaporizhzhia and Dnipro west of the Donbas": the name may be a compound of the conjunct

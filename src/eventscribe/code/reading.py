@@ -234,7 +234,10 @@ def read_fields(frame: Frame, ctx: DocContext, *, dates: list[DateMention], clai
             and not doc_text(doc)[max(0, t.span.start - 6): t.span.start].strip().endswith("from")  # an origin
             for t in in_sentence))
     home_cc = ctx.country.country_code if ctx.country else None
-    toponyms = [t for t in ctx.toponyms if not excluded(t) and not _guessed_abroad(t, home_cc, gazetteer)]
+    # a town abroad the gazetteer knows under no name as written is a name it lacks ("Khiam" is
+    # no German town): kept as written, placed in the article's area
+    toponyms = [replace(t, place=None) if _guessed_abroad(t, home_cc, gazetteer) else t
+                for t in ctx.toponyms if not excluded(t)]
     attached = [t for t in toponyms if not (u.start <= t.span.start < u.end) or not _detached(t, doc, home_cc)]
     if not any(u.start <= t.span.start < u.end for t in attached):
         # every place the sentence names is detached: those at home may still be the best it gives

@@ -105,6 +105,9 @@ def _sourced(v: TemporalView) -> bool:
                for t in v.frame.unit.span) or "according to" in v.frame.unit.text
 
 
+_RUNNING_TOTAL = re.compile(r"\b(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|tak(?:e|es|ing)|took)"
+                            r"\s+the\s+(?:overall\s+|total\s+|death\s+|official\s+)?(?:toll|total|number|tally|count)\b",
+                            re.I)
 _DATED_ROWS = frozenset({"dated_long_before", "vague_past_period", "stale_against_lead"})
 
 STATUS_RULES: list[Convention[TemporalView, Status]] = [
@@ -143,6 +146,10 @@ STATUS_RULES: list[Convention[TemporalView, Status]] = [
                examples=("Drones struck the port on Sunday, officials said. Two fighters died. The rebels have also "
                          "shelled villages along the river.",),
                note="after the lead, an undated perfect ('have also shelled villages') sums up, it reports no occurrence"),
+    Convention("running_total", "status", lambda v: bool(_RUNNING_TOTAL.search(v.frame.unit.text)), Status.BACKGROUND,
+               examples=("Gunmen shot two farmers on Monday. The attack brought the total number of farmers killed "
+                         "this year to 40.",),
+               note="a running total sums occurrences told or not; it is no occurrence of its own"),
     Convention("habitual", "status", lambda v: v.frame.habitual, Status.HABITUAL,
                examples=("The group frequently shelled convoys on the highway.",)),
     Convention("present_state", "status",

@@ -224,8 +224,9 @@ def _modality(trigger: Token, pred: Token, lo: int, hi: int) -> Modality:
                 return Modality.INTENDED
         if head.lower_ in _INTENTION_NOUNS and t.dep_ in ("acl", "prep", "relcl") and not is_verb(head):
             return Modality.INTENDED
-        if head.lower_ in ("not", "never") or any(c.dep_ == "neg" for c in head.children):
-            return Modality.NEGATED  # "has not succeeded in capturing the city"
+        if head.lower_ in ("not", "never") or any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+                                                  for c in head.children):
+            return Modality.NEGATED  # "has not succeeded in capturing the city", "made no mention of the protests"
         if (t is pred and _infinitive(t) and head.lower_ not in _ASPECTUAL and is_verb(head)
                 and trigger.lower_ not in _DEMONSTRATE):
             return Modality.INTENDED  # "began an offensive to gain control": the purpose, not a deed
