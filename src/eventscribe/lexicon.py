@@ -7,7 +7,7 @@ the lemmatizer (see ``nlp.EVENT_PIPES``), so verbs are listed with their inflect
 from __future__ import annotations
 
 __all__ = [
-    "ANAPHORIC_EVENT_NOUNS", "CONDITIONAL_MARKS", "DENIAL_VERBS", "HABITUAL_WORDS", "INTENTION_VERBS",
+    "ANAPHORIC_EVENT_NOUNS", "CESSATION_VERBS", "CONDITIONAL_MARKS", "DENIAL_VERBS", "HABITUAL_WORDS", "INTENTION_VERBS",
     "NEW_OCCURRENCE_WORDS", "REPORT_LEMMAS", "REPORT_VERBS", "SOURCE_NOUNS", "inflections",
 ]
 
@@ -49,6 +49,9 @@ INTENTION_VERBS = _forms(
 
 # Verbs that deny what follows ("the army denied shelling the market").
 DENIAL_VERBS = _forms("deny", "reject", "dismiss", "refute", "dispute")
+
+# Verbs that end or halt what follows ("the air forces had stopped bombing the city").
+CESSATION_VERBS = _forms("stop", "halt", "cease", "suspend", "pause", "end", "quit", "abandon")
 
 # Subordinators that make a clause hypothetical ("if the rebels attack", "even if ...").
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})

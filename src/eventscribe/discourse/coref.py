@@ -65,8 +65,14 @@ def _place_agrees(occ: Occurrence, r: Reading) -> bool:
 
 
 def _same_town(occ: Occurrence, r: Reading) -> bool:
-    return r.own_place and r.place is not None and r.place.feature not in AREA_FEATURES and any(
-        o.own_place and _name(o) == _name(r) for o in occ)
+    """``r`` names the place the occurrence was told at again (a town, or a country or province
+    when that is all either names)."""
+    if not r.own_place or r.place is None:
+        return False
+    if r.place.feature in AREA_FEATURES and any(o.own_place and o.place is not None and o.place.feature not in AREA_FEATURES
+                                               for o in occ):
+        return False
+    return any(o.own_place and _name(o) == _name(r) for o in occ)
 
 
 def _refines(occ: Occurrence, r: Reading) -> bool:
@@ -124,7 +130,8 @@ def find_occurrence(occurrences: list[Occurrence], r: Reading) -> Occurrence | N
         if (adjacent and not r.own_date) or casualty_only(r):
             # an elaboration right after it, or casualties told later ("40 people were killed")
             return occ
-        if same_kind(occ[0], r) and not r.frame.indefinite and (not r.own_date or _same_night(occ, r)):
+        if same_kind(occ[0], r) and not r.frame.indefinite and (
+                not r.own_date or r.date == occ[0].date or _same_night(occ, r)):
             # told again later without a place, a day or a new event noun ("suddenly they
             # started shelling"): the latest occurrence of its kind
             return occ

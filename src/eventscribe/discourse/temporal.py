@@ -82,7 +82,9 @@ def _stale(v: TemporalView) -> bool:
     d = v.own_date
     if d is None or v.lead is None or d.precision > 2:
         return False
-    return (v.lead - d.date).days > 3
+    gap = (v.lead - d.date).days
+    # "last Thursday" marks a day of the week before the news; "on Thursday night" only names it
+    return gap > 3 or (gap >= 2 and d.pattern == "weekday" and d.text.lower().startswith("last"))
 
 
 _WARS = frozenset({"war", "conflict", "insurgency", "uprising", "crisis", "violence", "fighting", "campaign",

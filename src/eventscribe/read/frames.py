@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..events.detect import Detection
-from ..lexicon import (ANAPHORIC_EVENT_NOUNS, CONDITIONAL_MARKS, DENIAL_VERBS, HABITUAL_WORDS, INTENTION_VERBS,
+from ..lexicon import (ANAPHORIC_EVENT_NOUNS, CESSATION_VERBS, CONDITIONAL_MARKS, DENIAL_VERBS, HABITUAL_WORDS, INTENTION_VERBS,
                        NEW_OCCURRENCE_WORDS, REPORT_VERBS)
 from ..nlp import is_verb
 from .units import Unit
@@ -219,6 +219,8 @@ def _modality(trigger: Token, pred: Token, lo: int, hi: int) -> Modality:
             break  # what a source says happened keeps the modality the source gave it
         if head.lower_ in DENIAL_VERBS:
             return Modality.DENIED
+        if head.lower_ in CESSATION_VERBS and t.dep_ in ("xcomp", "dobj", "ccomp", "pcomp"):
+            return Modality.NEGATED  # "had stopped bombing Aleppo": no bombing is told
         if head.lower_ in INTENTION_VERBS and t.dep_ in ("xcomp", "dobj", "prep", "pcomp", "advcl", "ccomp"):
             if not (t.dep_ == "ccomp" and t.tag_ == "VBD"):  # "warned that rebels attacked": told as done
                 return Modality.INTENDED
