@@ -70,7 +70,9 @@ def _detections(units: list[Unit], typing: Mapping[int, Mapping[str, float]]) ->
 
     dets = [decide(u, None) for u in units]
     modes = collections.Counter(d.sub_event_type for d in dets if d and d.sub_event_type in _REMOTE)
-    mode = modes.most_common(1)[0][0] if modes else None
+    # the article's means only when it names it more than once: one air strike told in passing does
+    # not make every "attack" in it an air strike
+    mode = modes.most_common(1)[0][0] if modes and modes.most_common(1)[0][1] >= 2 else None
     dets = [decide(u, mode) for u in units] if mode else dets
     means: tuple[object, Detection] | None = None  # (sentence, its first clause's remote detection)
     for i, u in enumerate(units):
@@ -139,10 +141,10 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
                               exclude=source_ranges(units, frame) + origin_ranges(u.span))
         for r in (reading, *_coordinated(reading, ctx, gazetteer)):
             occ = find_occurrence(occurrences, r)
-            if occ is None:
-                occurrences.append([r])
-            else:
+            if occ is not None:
                 occ.append(r)
+            elif not _comment(r):
+                occurrences.append([r])
         last = reading
     return [merge(occ, notes.get(id(occ), []), ctx, refined.get(id(occ))) for occ in occurrences]
 
@@ -181,6 +183,17 @@ def dated_long_before(u: Unit, published: object, days: int) -> bool:
     dates = find_dates(u.text, published=published, offset=u.start)  # type: ignore[arg-type]
     old = [d.precision >= 3 or (published - d.date).days > days for d in dates]  # type: ignore[operator]
     return bool(old) and all(old)  # a recent day beside it ("on Sunday ... since August"): news
+
+
+def _comment(r: Reading) -> bool:
+    """A sentence that refers back to an event ("the attacks were aimed at destabilising the
+    country") and says nothing happened: when it joins no occurrence told before, it comments on
+    one the article only recalls."""
+    f = r.frame
+    doc = f.unit.span.doc
+    trigger, pred = doc[f.trigger], doc[f.predicate]
+    return f.definite and trigger.i != pred.i and find_cue("attack_verb", pred.text) is None \
+        and find_cue("clash", pred.text) is None and not r.own_place
 
 
 def _coordinated(r: Reading, ctx: DocContext, gazetteer: Gazetteer) -> list[Reading]:

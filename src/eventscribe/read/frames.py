@@ -264,8 +264,9 @@ def _new_occurrence(trigger: Token, sent, pred: Token) -> bool:  # noqa: ANN001 
     if any(c.lower_ in words for c in trigger.children if c.dep_ in ("amod", "det", "advmod")):
         return True
     for arg in pred.children:  # "Another 17 fighters were killed": other victims, another event
+        near = [c for c in arg.children] + [g for c in arg.children if c.dep_ == "nummod" for g in c.children]
         if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-                c.lower_ == "another" and c.dep_ in ("det", "amod", "advmod", "quantmod") for c in arg.subtree):
+                c.lower_ == "another" and c.dep_ in ("det", "amod", "advmod", "quantmod") for c in near):
             return True
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     return first is not None and first.lower_ in ("separately", "elsewhere", "meanwhile")
