@@ -70,9 +70,11 @@ def _detections(units: list[Unit], typing: Mapping[int, Mapping[str, float]]) ->
 
     dets = [decide(u, None) for u in units]
     modes = collections.Counter(d.sub_event_type for d in dets if d and d.sub_event_type in _REMOTE)
-    # the article's means only when it names it more than once: one air strike told in passing does
-    # not make every "attack" in it an air strike
-    mode = modes.most_common(1)[0][0] if modes and modes.most_common(1)[0][1] >= 2 else None
+    # the article's means only when it names it more than once, or in half its events: one air
+    # strike told in passing does not make every "attack" in it an air strike
+    told = sum(d is not None for d in dets)
+    top = modes.most_common(1)[0] if modes else None
+    mode = top[0] if top and (top[1] >= 2 or 2 * top[1] >= told) else None
     dets = [decide(u, mode) for u in units] if mode else dets
     means: tuple[object, Detection] | None = None  # (sentence, its first clause's remote detection)
     for i, u in enumerate(units):
