@@ -61,3 +61,10 @@ def test_conventions_actor_row_fires_on_its_examples(pipeline, row, example):
 
 def test_conventions_current_news_is_decided_by_no_row(pipeline):
     assert _status_rows(pipeline, "Warplanes struck a fuel depot near the town on Tuesday.") == [None]
+
+
+@pytest.mark.parametrize("row,example", [(r, e) for r in STATUS_RULES for e in r.counter_examples],
+                         ids=lambda v: v if isinstance(v, str) else v.name)
+def test_conventions_status_row_leaves_its_counter_examples(pipeline, row, example):
+    rows = _status_rows(pipeline, example)
+    assert rows and rows[-1] is not row, [r.name if r else None for r in rows]

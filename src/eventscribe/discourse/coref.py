@@ -40,6 +40,12 @@ def same_kind(a: Reading, b: Reading) -> bool:
     return a.event_type == b.event_type or {a.event_type, b.event_type} <= _CROWD
 
 
+def _violent(r: Reading) -> bool:
+    """Political violence: a development (talks, an agreement, a change of group) is never an
+    elaboration of a strike, nor a strike of it."""
+    return r.event_type != "Strategic developments"
+
+
 def _name(r: Reading) -> str:
     return r.place.name.casefold() if r.place else ""
 
@@ -116,7 +122,8 @@ def find_occurrence(occurrences: list[Occurrence], r: Reading) -> Occurrence | N
         adjacent = k == 0 and r.paragraph - last.paragraph <= 1 and r.frame.unit.index - last.index <= 4
         # right after an event, a sentence with no where or when of its own tells more of it,
         # whatever its own type ("Residents were beaten and two were arrested.")
-        kind = same_kind(occ[0], r) or (adjacent and ((not r.own_place and not r.own_date) or casualty_only(r)))
+        kind = same_kind(occ[0], r) or (adjacent and _violent(occ[0]) and _violent(r)
+                                         and ((not r.own_place and not r.own_date) or casualty_only(r)))
         if not kind or not _place_agrees(occ, r) or not _date_agrees(occ, r):
             continue
         if r.frame.definite or _same_town(occ, r):

@@ -100,6 +100,14 @@ def _war_toll(v: TemporalView) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _WARS for c in pred.children)
 
 
+def _told_past(v: TemporalView) -> bool:
+    """A present told by a source in the past ("the spokesman told journalists that the groups
+    are in talks"): the source's present, the report's news."""
+    f = v.frame
+    quoted = any(q in v.text[f.unit.start: f.start] for q in ('"', "“", "”"))  # a speaker's own words: a view
+    return f.reported_by is not None and f.unit.span.doc[f.reported_by].tag_ == "VBD" and not quoted
+
+
 def _sourced(v: TemporalView) -> bool:
     """The sentence names a source of its own ("..., the army said"): news told anew."""
     return any(t.lower_ in REPORT_VERBS and is_verb(t) and not any(
@@ -155,9 +163,11 @@ STATUS_RULES: list[Convention[TemporalView, Status]] = [
     Convention("habitual", "status", lambda v: v.frame.habitual, Status.HABITUAL,
                examples=("The group frequently shelled convoys on the highway.",)),
     Convention("present_state", "status",
-               lambda v: v.frame.tense is Tense.PRESENT and v.frame.unit.index > 0,
+               lambda v: v.frame.tense is Tense.PRESENT and v.frame.unit.index > 0 and not _told_past(v),
                Status.HABITUAL,
                examples=("Rebels shelled the port on Monday. The militia attacks the coast road.",),
+               counter_examples=("Rebels shelled the port on Monday. The commander told reporters that the "
+                                 "militia groups are in talks with the rebels.",),
                note="after the lead, the simple present tells states and habits; news is told in the past or perfect"),
 ]
 
