@@ -40,10 +40,14 @@ def same_kind(a: Reading, b: Reading) -> bool:
     return a.event_type == b.event_type or {a.event_type, b.event_type} <= _CROWD
 
 
+_DEVELOPMENTS = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established",
+                           "Non-violent transfer of territory", "Other"})
+
+
 def _violent(r: Reading) -> bool:
-    """Political violence: a development (talks, an agreement, a change of group) is never an
-    elaboration of a strike, nor a strike of it."""
-    return r.event_type != "Strategic developments"
+    """Not a political development: talks, an agreement or a change of group is never an
+    elaboration of a strike, nor a strike of it (an arrest or looting told after an incident is)."""
+    return r.sub_event_type not in _DEVELOPMENTS
 
 
 def _name(r: Reading) -> str:
