@@ -113,13 +113,8 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
     notes: dict[int, list[CountNote]] = collections.defaultdict(list)
     refined: dict[int, tuple[Place, Provenance]] = {}  # occurrence id -> a place a later reference names
     last: Reading | None = None
-    prev_unit: Unit | None = None  # the unit before, and whether it is dated long before publication
-    prev_old = False
     after_disaster = False  # the unit before reported a disaster or an accident
     for i, u in enumerate(units):
-        if i > 0:
-            before = units[i - 1]
-            prev_unit, prev_old = before, dated_long_before(before, published, settings.background_days)
         frame = frames.get(i)
         if frame is not None and after_disaster and _continues_disaster(u, frame.detection):
             frame = None  # "A tank at the plant exploded. Four workers were injured.": the same accident
@@ -132,8 +127,10 @@ def compose_document(doc: Doc, article: Article, toponyms: list[Toponym], *, gaz
                 _refine(u, occurrences, ctx, refined)
             continue
         dates = find_dates(u.text, published=published, offset=u.start)
-        previous = "dated_long_before" if prev_unit is not None and prev_old and u.paragraph == prev_unit.paragraph \
-            and u.index - prev_unit.index == 1 else None
+        # the unit before is read for its dates only when this one tells an event (a recap goes on)
+        before = units[i - 1] if i > 0 else None
+        previous = "dated_long_before" if before is not None and u.paragraph == before.paragraph \
+            and u.index - before.index == 1 and dated_long_before(before, published, settings.background_days) else None
         view = TemporalView(frame, doc_text(doc), tuple(dates), published,
                             ctx.lead.date if ctx.lead else None, settings.background_days, previous)
         status, _row = status_of(view)
